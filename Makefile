@@ -1,0 +1,34 @@
+# `make report` builds the tool and the Beatport report; `make test` runs every test.
+# Both install the Debian packages they need when they are missing.
+
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Libraries and fonts the tool links against and draws with.
+DEB_PACKAGES := pkg-config libgd-dev libcmark-gfm-dev libcmark-gfm-extensions-dev fonts-dejavu-core
+# Headless browser for the browser tests.
+TEST_DEB_PACKAGES := chromium
+REPORT := .build/release/report
+
+.PHONY: report reports test deps test-deps build clean
+
+deps:
+	@./scripts/apt-ensure $(DEB_PACKAGES)
+
+test-deps: deps
+	@./scripts/apt-ensure $(TEST_DEB_PACKAGES)
+
+build: deps
+	$(SWIFT) build -c release --product report
+
+report: build
+	$(REPORT) build reports/beatport.md
+	@echo "Open out/beatport/index.html in a browser."
+
+reports: build
+	$(REPORT) build reports
+
+test: test-deps
+	$(SWIFT) test
+
+clean:
+	rm -rf .build out

@@ -1,0 +1,133 @@
+import Foundation
+import ReportEngine
+import ReportSteps
+import ReportWriters
+
+/// The output formats `--format` selects (results.json and manifest.json are always written).
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case html
+    case md
+}
+
+/// Settings of one `report build`.
+public struct BuildSettings: Sendable {
+    public var outDirectory: String
+    public var params: [(name: String, value: String)]
+    public var formats: Set<OutputFormat>
+    public var quiet: Bool
+
+    public init(outDirectory: String = "out", params: [(name: String, value: String)] = [],
+                formats: Set<OutputFormat> = Set(OutputFormat.allCases), quiet: Bool = false) {
+        self.outDirectory = outDirectory
+        self.params = params
+        self.formats = formats
+        self.quiet = quiet
+    }
+}
+
+/// Parse → run → write for one report file, into a temporary folder that replaces the
+/// previous output only when everything succeeded.
+public enum BuildPipeline {
+    public static let toolVersion = "0.1.0"
+
+    /// Builds `path` and returns the output folder (`<out>/<report name>`).
+    @discardableResult
+    public static func build(_ path: String, settings: BuildSettings,
+                             progress: any ProgressSink = StderrProgress()) throws -> URL {
+        let reportURL = URL(fileURLWithPath: path).standardizedFileURL
+        let document = try DocumentParser.parse(contentsOf: reportURL, displayPath: path)
+        let parameters = try Parameters(frontMatter: document.frontMatter, overrides: settings.params, file: path)
+        let runner = Runner(registry: standardRegistry, progress: progress)
+        let run = try runner.run(document, parameters: parameters,
+                                 reportDirectory: reportURL.deletingLastPathComponent().path)
+
+        let stem = reportURL.deletingPathExtension().lastPathComponent
+        // Render everything before touching the disk: a bad {eval} must not leave half a report.
+        var files: [(name: String, data: Data)] = []
+        if settings.formats.contains(.html) {
+            files.append(("index.html", Data(try HTMLWriter().render(run, fallbackTitle: stem).utf8)))
+        }
+        if settings.formats.contains(.md) {
+            files.append(("\(stem).md", Data(try MarkdownWriter().render(run, fallbackTitle: stem).utf8)))
+        }
+        files.append(("results.json", Data(JSONOutput.string(.object(run.results)).utf8)))
+        files.append(("manifest.json", Data(JSONOutput.string(manifest(run)).utf8)))
+        let figures = run.steps.flatMap { step in
+            step.output.blocks.compactMap { block -> FigureOutput? in
+                if case .figure(let figure) = block { figure } else { nil }
+            }
+        }
+
+        let outRoot = URL(fileURLWithPath: settings.outDirectory).standardizedFileURL
+        let final = outRoot.appendingPathComponent(stem)
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let staging = outRoot.appendingPathComponent(".\(stem).building-\(pid)")
+        let fileManager = FileManager.default
+        do {
+            try? fileManager.removeItem(at: staging)
+            try fileManager.createDirectory(at: staging.appendingPathComponent("figures"),
+                                            withIntermediateDirectories: true)
+            for file in files {
+                try file.data.write(to: staging.appendingPathComponent(file.name))
+            }
+            for figure in figures {
+                try Data(figure.png).write(to: staging.appendingPathComponent("figures/\(figure.fileName)"))
+            }
+            try replace(final, with: staging)
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw ReportError("cannot write the output folder \(final.path): \(error.localizedDescription)", at: nil)
+        }
+        return final
+    }
+
+    /// Swaps the staged folder into place; the old output is removed only after the swap.
+    private static func replace(_ final: URL, with staging: URL) throws {
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: final.path) {
+            let old = final.deletingLastPathComponent()
+                .appendingPathComponent(".\(final.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
+            try? fileManager.removeItem(at: old)
+            try fileManager.moveItem(at: final, to: old)
+            do {
+                try fileManager.moveItem(at: staging, to: final)
+            } catch {
+                try? fileManager.moveItem(at: old, to: final)
+                throw error
+            }
+            try? fileManager.removeItem(at: old)
+        } else {
+            try fileManager.moveItem(at: staging, to: final)
+        }
+    }
+
+    private static func manifest(_ run: RunResult) -> ResultValue {
+        .object(ResultObject([
+            ("report", .string(run.document.file)),
+            ("tool", .string("report \(toolVersion)")),
+            ("params", .object(ResultObject(run.parameters.names.map { ($0, .string(run.parameters.values[$0] ?? "")) }))),
+            ("steps", .array(run.steps.map { step in
+                .object(ResultObject([
+                    ("id", .string(step.id)),
+                    ("directive", .string(step.directive.name)),
+                    ("line", .int(step.directive.line)),
+                    ("seconds", .double((step.seconds * 1e4).rounded() / 1e4)),
+                    ("cached", .bool(false)),
+                ]))
+            })),
+        ]))
+    }
+
+    /// The report files a command-line argument names: the file itself, or every `.md` in a folder.
+    public static func reportFiles(_ argument: String) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+            throw ReportError("no such file or folder: \(argument)", at: nil)
+        }
+        guard isDirectory.boolValue else { return [argument] }
+        let names = try FileManager.default.contentsOfDirectory(atPath: argument)
+            .filter { $0.hasSuffix(".md") }.sorted()
+        guard !names.isEmpty else { throw ReportError("no .md reports in folder \(argument)", at: nil) }
+        return names.map { (argument as NSString).appendingPathComponent($0) }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import ReportEngine
+
+/// `report`: literate reports for tabular machine learning.
+public struct ReportCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Build literate machine-learning reports from Markdown with directives.",
+        discussion: """
+        A report is a Markdown file with YAML front matter and directives such as
+        ```{load} synthetic:beatport or ```{correlation}. `report build` runs the steps in
+        order and writes HTML, GitHub Markdown, figures and results.json.
+
+        Examples:
+          report build reports/beatport.md
+          report build reports/beatport.md --param data=../shared/data/spotify_songs.csv --param label=playlist_genre
+          report directives correlation
+        """,
+        version: BuildPipeline.toolVersion,
+        subcommands: [BuildCommand.self, DirectivesCommand.self]
+    )
+
+    public init() {}
+
+    /// Runs the command line: exit 0 on success, 1 when a report fails, 2 on bad usage.
+    public static func main(arguments: [String]? = nil) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Foundation.exit(0)
+        } catch let error as ReportError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            Foundation.exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}

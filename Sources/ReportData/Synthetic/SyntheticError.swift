@@ -1,0 +1,17 @@
+/// Why a synthetic data set could not be made.
+public enum SyntheticError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No profile has this name.
+    case unknownProfile(String, available: [String])
+    /// A row count was zero or negative.
+    case invalidRowCount(option: String, value: Int)
+
+    /// A one-line explanation.
+    public var description: String {
+        switch self {
+        case let .unknownProfile(name, available):
+            return "unknown synthetic profile '\(name)'; available: \(available.joined(separator: ", "))"
+        case let .invalidRowCount(option, value):
+            return "\(option) must be at least 1, got \(value)"
+        }
+    }
+}

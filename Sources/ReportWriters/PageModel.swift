@@ -1,0 +1,64 @@
+import ReportEngine
+
+/// The document as a sequence of things to write, with figure and table numbers assigned in
+/// order of appearance — shared by the HTML and Markdown writers so both number alike.
+struct PageModel {
+    enum Item {
+        case prose(text: String, line: Int)
+        case step(ExecutedStep)
+    }
+
+    let items: [Item]
+    let references: [String: Reference]
+    /// Figure or table number by anchor.
+    let labels: [String: String]
+    let title: String
+    let author: String?
+
+    init(_ run: RunResult, fallbackTitle: String) {
+        var items: [Item] = []
+        var stepIndex = 0
+        for block in run.document.blocks {
+            switch block {
+            case .prose(let text, let line):
+                items.append(.prose(text: text, line: line))
+            case .directive:
+                if stepIndex < run.steps.count { items.append(.step(run.steps[stepIndex])) }
+                stepIndex += 1
+            }
+        }
+        var references: [String: Reference] = [:]
+        var labels: [String: String] = [:]
+        var figureCount = 0
+        var tableCount = 0
+        for case .step(let step) in items where !step.hidden {
+            for block in step.output.blocks {
+                switch block {
+                case .figure(let figure):
+                    figureCount += 1
+                    let reference = Reference(label: "Figure \(figureCount)", anchor: "fig-\(figure.id)")
+                    references["fig-\(figure.id)"] = reference
+                    references[figure.id] = reference
+                    labels[reference.anchor] = reference.label
+                case .table(let table) where table.caption != nil:
+                    tableCount += 1
+                    let reference = Reference(label: "Table \(tableCount)", anchor: "tbl-\(table.id)")
+                    references["tbl-\(table.id)"] = reference
+                    if references[table.id] == nil { references[table.id] = reference }
+                    labels[reference.anchor] = reference.label
+                default:
+                    break
+                }
+            }
+        }
+        self.items = items
+        self.references = references
+        self.labels = labels
+        self.title = run.document.frontMatter.title ?? fallbackTitle
+        self.author = run.document.frontMatter.author
+    }
+
+    func roleContext(_ run: RunResult) -> RoleContext {
+        RoleContext(file: run.document.file, results: run.results, references: references)
+    }
+}
