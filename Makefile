@@ -28,6 +28,7 @@ reports: build
 	$(REPORT) build reports
 
 test: test-deps
+	$(SWIFT) build
 	$(SWIFT) test
 
 clean:

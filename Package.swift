@@ -24,6 +24,7 @@ let package = Package(
         ),
         .target(name: "ReportData"),
         .target(name: "ReportStats", dependencies: ["ReportData"]),
+        .target(name: "ReportML", dependencies: ["ReportData"]),
         .target(name: "ReportCharts"),
         .target(name: "ReportChartsGD", dependencies: ["ReportCharts", "CGD"]),
         .target(
@@ -35,7 +36,7 @@ let package = Package(
         ),
         .target(
             name: "ReportSteps",
-            dependencies: ["ReportEngine", "ReportData", "ReportStats", "ReportCharts", "ReportChartsGD"]
+            dependencies: ["ReportEngine", "ReportData", "ReportStats", "ReportML", "ReportCharts", "ReportChartsGD"]
         ),
         .target(
             name: "ReportWriters",
@@ -57,6 +58,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ReportDataTests", dependencies: ["ReportData", "TestSupport"]),
         .testTarget(name: "ReportStatsTests", dependencies: ["ReportStats", "TestSupport"]),
+        .testTarget(name: "ReportMLTests", dependencies: ["ReportML", "ReportData", "TestSupport"]),
         .testTarget(name: "ReportChartsTests", dependencies: ["ReportCharts", "ReportChartsGD", "TestSupport"]),
         .testTarget(name: "ReportEngineTests", dependencies: ["ReportEngine", "TestSupport"]),
         .testTarget(

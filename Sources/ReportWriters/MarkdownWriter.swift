@@ -25,8 +25,8 @@ public struct MarkdownWriter {
                         let anchor = "fig-\(figure.id)"
                         var text = "<a id=\"\(anchor)\"></a>\n\n"
                         text += "![\(Escaping.markdown(figure.alt))](figures/\(figure.fileName))\n\n"
-                        text += "*\(page.labels[anchor] ?? "Figure").*"
-                        if let caption = figure.caption { text += " *\(Escaping.markdown(caption))*" }
+                        text += "**\(page.labels[anchor] ?? "Figure").**"
+                        if let caption = figure.caption { text += " \(Escaping.markdown(caption))" }
                         parts.append(text)
                     case .table(let table):
                         parts.append(tableMarkdown(table, label: page.labels["tbl-\(table.id)"]))
@@ -49,7 +49,7 @@ public struct MarkdownWriter {
         var lines: [String] = []
         if let caption = table.caption {
             lines.append("<a id=\"tbl-\(table.id)\"></a>\n")
-            lines.append("*\(label ?? "Table").* *\(Escaping.markdown(caption))*\n")
+            lines.append("**\(label ?? "Table").** \(Escaping.markdown(caption))\n")
         }
         lines.append("| " + table.columns.map(Escaping.markdown).joined(separator: " | ") + " |")
         lines.append("|" + table.columns.indices.map { column -> String in

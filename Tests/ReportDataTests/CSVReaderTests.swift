@@ -212,6 +212,22 @@ struct CSVReaderTests {
         }
     }
 
+    @Test func unterminatedQuoteAcrossChunkSeams() {
+        let bytes = Array("a,b\r\n1,2\r\n3,\"open\r\nstill \"\"open\r\n".utf8)
+        for chunk in [1, 2, 3, 4, 7, 64] {
+            do {
+                _ = try bytes.withUnsafeBufferPointer {
+                    try CSVReader.read(.buffer($0), options: .init(), chunkSize: chunk)
+                }
+                Issue.record("no error with chunk \(chunk)")
+            } catch let error as CSVError {
+                #expect(error.line == 3, "chunk \(chunk)")
+            } catch {
+                Issue.record("unexpected error \(error)")
+            }
+        }
+    }
+
     @Test func missingFileIsACSVError() {
         #expect(throws: CSVError.self) {
             try CSVReader.read(contentsOf: URL(fileURLWithPath: "/nonexistent/none.csv"))

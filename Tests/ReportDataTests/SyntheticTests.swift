@@ -65,7 +65,7 @@ struct SyntheticTests {
     @Test func pinnedFirstRow() throws {
         let table = try Synthetic.table(profile: "beatport", rows: 6, rowsPerClass: nil, seed: 42)
         let first = table.columns.map { $0.displayValue(at: 0) ?? "" }.joined(separator: ",")
-        #expect(first == "bp000001,0.502,0.813,4,-6.702,1,0.0414,0.00334,0.962,0.191,0,122.966,338104,4,Minimal / Deep Tech")
+        #expect(first == "bp000001,0.502,0.816,3,-6.64,0,0.0549,0.042,0.945,0.0992,0.211,61.999,541130,4,Minimal / Deep Tech")
     }
 
     @Test func rowCountsAndColumns() throws {

@@ -44,7 +44,7 @@ struct CSVCellText: Sendable {
     /// Up to 8 bytes packed little-endian.
     private static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var value: UInt64 = 0
-        for (k, byte) in bytes.prefix(8).enumerated() { value |= UInt64(byte) << (8 * UInt64(k)) }
+        for k in 0..<min(bytes.count, 8) { value |= UInt64(bytes[k]) << (8 * UInt64(k)) }
         return value
     }
 

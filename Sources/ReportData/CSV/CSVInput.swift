@@ -51,18 +51,23 @@ enum CSVInput {
                 consumedBytes += consumed
                 if isLast { break }
                 reserve(totalBytes: n)
-                // An incomplete record longer than a window: widen the window.
-                end = min(max(offset + chunkSize, end + chunkSize), n)
+                // A record longer than the window: widen it geometrically, so that a huge
+                // quoted field is rescanned only a logarithmic number of times.
+                end = consumed > 0
+                    ? min(offset + chunkSize, n)
+                    : min(end + max(chunkSize, end - offset), n)
             }
         case .file(let url):
             let handle = try FileHandle(forReadingFrom: url)
             defer { try? handle.close() }
-            let totalBytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int)
-                ?? nil
+            let totalBytes = Int(try handle.seekToEnd())
+            try handle.seek(toOffset: 0)
             var window: [UInt8] = []
             var first = true
             while true {
-                let chunk = try handle.read(upToCount: chunkSize) ?? Data()
+                // Read at least as much as is pending, so a long record is rescanned only a
+                // logarithmic number of times.
+                let chunk = try handle.read(upToCount: max(chunkSize, window.count)) ?? Data()
                 let isLast = chunk.isEmpty
                 window.append(contentsOf: chunk)
                 if first {
@@ -78,7 +83,7 @@ enum CSVInput {
                 window.removeFirst(consumed)
                 consumedBytes += consumed
                 if isLast { break }
-                if let totalBytes { reserve(totalBytes: totalBytes) }
+                reserve(totalBytes: totalBytes)
             }
         }
         return tokenizer.recordCount

@@ -21,14 +21,15 @@ struct TrackColumns {
         let rest = (1 - loading * loading).squareRoot()
         for _ in 0..<count {
             let intensity = rng.nextGaussian()
-            energy.append(Rounding.decimals(
-                clip01(style.energy.at(loading * intensity + rest * rng.nextGaussian())), 3))
-            loudness.append(Rounding.decimals(
-                min(max(style.loudness.at(loading * intensity + rest * rng.nextGaussian()), -40), -0.5), 3))
-            let groove = rng.nextGaussian()
-            danceability.append(Rounding.decimals(clip01(style.danceability.at(groove)), 3))
-            valence.append(Rounding.decimals(
-                clip01(style.valence.at(0.4 * groove + 0.9165 * rng.nextGaussian())), 3))
+            energy.append(Rounding.decimals(Self.bounded(
+                style.energy, shared: loading * intensity, weight: rest, in: 0...1, &rng), 3))
+            loudness.append(Rounding.decimals(Self.bounded(
+                style.loudness, shared: loading * intensity, weight: rest, in: -35 ... -1, &rng), 3))
+            let groove = Self.bounded(style.danceability, shared: 0, weight: 1, in: 0...1, &rng)
+            danceability.append(Rounding.decimals(groove, 3))
+            let grooveZ = (groove - style.danceability.mean) / style.danceability.sd
+            valence.append(Rounding.decimals(Self.bounded(
+                style.valence, shared: 0.4 * grooveZ, weight: 0.9165, in: 0...1, &rng), 3))
             acousticness.append(Rounding.significant(DeterministicMath.sigmoid(
                 style.acousticnessLogit.at(-0.5 * intensity + 0.866 * rng.nextGaussian())), 3))
             instrumentalness.append(Self.instrumentalness(style, &rng))
@@ -88,6 +89,22 @@ struct TrackColumns {
         return Table(uncheckedColumns: columns)
     }
 
+    /// `spread` at `shared + weight · z`, redrawing z until the value falls in `range`:
+    /// a truncated normal, without the pile-up at the bounds that clipping would make.
+    /// After 64 misses (only for a hopeless `shared`) the value is clamped.
+    private static func bounded(
+        _ spread: GenreStyle.Spread, shared: Double, weight: Double, in range: ClosedRange<Double>,
+        _ rng: inout Xoshiro256StarStar
+    ) -> Double {
+        var value = spread.at(shared + weight * rng.nextGaussian())
+        var tries = 1
+        while !range.contains(value), tries < 64 {
+            value = spread.at(shared + weight * rng.nextGaussian())
+            tries += 1
+        }
+        return min(max(value, range.lowerBound), range.upperBound)
+    }
+
     /// Instrumentalness: vocal tracks get 0 or a tiny value, the others a logit-normal.
     private static func instrumentalness(_ style: GenreStyle, _ rng: inout Xoshiro256StarStar) -> Double {
         let z = rng.nextGaussian()
@@ -105,7 +122,7 @@ struct TrackColumns {
         switch style {
         case let .convention(spread, range, halfTimeShare):
             // Club tracks sit on whole BPM; the estimate wobbles by a few hundredths.
-            bpm = min(max(spread.at(rng.nextGaussian()), range.lowerBound), range.upperBound).rounded()
+            bpm = bounded(spread, shared: 0, weight: 1, in: range, &rng).rounded()
             if rng.nextDouble() < halfTimeShare { bpm /= 2 }
         case let .uniform(range):
             bpm = range.lowerBound + (range.upperBound - range.lowerBound) * rng.nextDouble()
@@ -126,10 +143,11 @@ struct TrackColumns {
 
     /// Track length in ms, alike in every genre: mostly 5–8 minute extended mixes, some edits.
     private static func durationMs(_ rng: inout Xoshiro256StarStar) -> Double {
-        let z = rng.nextGaussian()
         let ms = rng.nextDouble() < 0.85
-            ? min(max(400_000 + 60_000 * z, 270_000), 660_000)
-            : min(max(230_000 + 40_000 * z, 140_000), 330_000)
+            ? bounded(GenreStyle.Spread(mean: 400_000, sd: 60_000), shared: 0, weight: 1,
+                      in: 270_000...660_000, &rng)
+            : bounded(GenreStyle.Spread(mean: 230_000, sd: 40_000), shared: 0, weight: 1,
+                      in: 140_000...330_000, &rng)
         return ms.rounded()
     }
 
@@ -138,7 +156,4 @@ struct TrackColumns {
         let u = rng.nextDouble()
         return u < 0.97 ? 4 : (u < 0.99 ? 3 : 5)
     }
-
-    /// `x` clipped to [0, 1].
-    private func clip01(_ x: Double) -> Double { min(max(x, 0), 1) }
 }
