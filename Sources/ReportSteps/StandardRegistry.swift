@@ -1,8 +1,5 @@
 import ReportEngine
 
-/// Every directive `report` knows. Adding a directive is one file and one line here.
-public let standardRegistry = StepRegistry([
-    LoadStep.self,
-    DescribeStep.self,
-    CorrelationStep.self,
-])
+/// Every directive `report` knows, by area. Adding a directive is one file and one line in its
+/// area's list.
+public let standardRegistry = StepRegistry(DataSteps.all + ExplorationSteps.all)

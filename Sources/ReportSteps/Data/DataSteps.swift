@@ -1,0 +1,8 @@
+import ReportEngine
+
+/// Directives that load and reshape data.
+enum DataSteps {
+    static let all: [any Step.Type] = [
+        LoadStep.self,
+    ]
+}

@@ -1,0 +1,9 @@
+import ReportEngine
+
+/// Directives that describe and plot the data.
+enum ExplorationSteps {
+    static let all: [any Step.Type] = [
+        DescribeStep.self,
+        CorrelationStep.self,
+    ]
+}
