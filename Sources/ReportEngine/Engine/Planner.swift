@@ -4,6 +4,8 @@ public struct PlannedStep {
     public let invocation: Invocation
     public let step: any Step
     public let spec: DirectiveSpec
+    /// The options accepted for this directive and argument.
+    public let optionSpecs: [OptionSpec]
 
     public var directive: Directive { invocation.directive }
     public var hidden: Bool { ((try? invocation.options.bool("hidden")) ?? nil) ?? false }
@@ -42,16 +44,18 @@ public enum Planner {
                 break
             }
 
-            let accepted = spec.allOptions.map(\.name)
+            let optionSpecs = type.options(for: directive.argument)
+            let accepted = optionSpecs.map(\.name)
             for (key, value) in directive.options where !accepted.contains(key) {
                 var notes: [String] = []
                 if let near = Suggestion.nearest(to: key, in: accepted) { notes.append("did you mean ':\(near):'?") }
-                notes.append("{\(spec.name)} accepts: \(accepted.joined(separator: ", "))")
+                let what = directive.argument.isEmpty ? "{\(spec.name)}" : "{\(spec.name)} \(directive.argument)"
+                notes.append("\(what) accepts: \(accepted.joined(separator: ", "))")
                 throw ReportError("unknown option ':\(key):' for {\(spec.name)}",
                                   at: SourceLocation(file: file, line: value.line), notes: notes)
             }
-            let options = Options(directive: directive, file: file, specs: spec.allOptions)
-            for option in spec.allOptions where directive.option(option.name) != nil {
+            let options = Options(directive: directive, file: file, specs: optionSpecs)
+            for option in optionSpecs where directive.option(option.name) != nil {
                 try validate(option, in: options)
             }
 
@@ -80,7 +84,7 @@ public enum Planner {
             let invocation = Invocation(id: id, directive: directive, options: options, file: file,
                                         argumentFromCommandLine: parameters.usesOverride(raw.argument))
             let step = try type.init(invocation)
-            planned.append(PlannedStep(id: id, invocation: invocation, step: step, spec: spec))
+            planned.append(PlannedStep(id: id, invocation: invocation, step: step, spec: spec, optionSpecs: optionSpecs))
         }
         // A later explicit `:name:` may collide with an earlier default id.
         return planned

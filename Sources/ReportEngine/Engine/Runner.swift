@@ -45,7 +45,7 @@ public struct Runner {
             let invocation = plannedStep.invocation
             let options = invocation.options
             let seed: UInt64
-            if plannedStep.spec.allOptions.contains(where: { $0.name == "seed" }), let given = try options.int("seed") {
+            if plannedStep.optionSpecs.contains(where: { $0.name == "seed" }), let given = try options.int("seed") {
                 seed = UInt64(bitPattern: Int64(given))
             } else {
                 seed = SeedDerivation.derive(reportSeed, plannedStep.id)
@@ -71,6 +71,12 @@ public struct Runner {
             progress.stepFinished(index: position + 1, total: planned.count, id: plannedStep.id, seconds: seconds)
             if !output.results.isEmpty {
                 workspace.results[plannedStep.id] = .object(output.results)
+            }
+            for (targetID, extra) in output.resultsForOtherSteps {
+                var merged: ResultObject
+                if case .object(let existing)? = workspace.results[targetID] { merged = existing } else { merged = ResultObject() }
+                for entry in extra.entries { merged[entry.key] = entry.value }
+                workspace.results[targetID] = .object(merged)
             }
             executed.append(ExecutedStep(id: plannedStep.id, directive: invocation.directive, seconds: seconds,
                                          output: output, hidden: plannedStep.hidden, echo: plannedStep.echo))

@@ -14,6 +14,16 @@ public protocol Step: Sendable {
 
     /// Runs the step.
     func run(_ context: StepContext) throws -> StepOutput
+
+    /// The options accepted with a given argument (e.g. `{train} random-forest` accepts the
+    /// forest's hyperparameters); by default the spec's options.
+    static func options(for argument: String) -> [OptionSpec]
+}
+
+extension Step {
+    public static func options(for argument: String) -> [OptionSpec] {
+        spec.allOptions
+    }
 }
 
 /// What a step is built from: its directive (parameters substituted), id and typed options.

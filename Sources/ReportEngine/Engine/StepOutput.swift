@@ -2,10 +2,15 @@
 public struct StepOutput: Sendable {
     public var blocks: [OutputBlock]
     public var results: ResultObject
+    /// Results added under other steps' ids, e.g. `{evaluate}` writes `rf.accuracy` under the
+    /// id of the `{train}` step named `rf`. Keys are merged into what those steps wrote.
+    public var resultsForOtherSteps: [(id: String, results: ResultObject)]
 
-    public init(blocks: [OutputBlock] = [], results: ResultObject = ResultObject()) {
+    public init(blocks: [OutputBlock] = [], results: ResultObject = ResultObject(),
+                resultsForOtherSteps: [(id: String, results: ResultObject)] = []) {
         self.blocks = blocks
         self.results = results
+        self.resultsForOtherSteps = resultsForOtherSteps
     }
 }
 

@@ -5,5 +5,7 @@ enum ExplorationSteps {
     static let all: [any Step.Type] = [
         DescribeStep.self,
         CorrelationStep.self,
+        DistributionStep.self,
+        KDEStep.self,
     ]
 }

@@ -1,0 +1,30 @@
+import ReportData
+import ReportEngine
+
+/// Row indices of each class of a column, classes sorted by name (missing values skipped).
+struct ClassGroups {
+    let column: String
+    let labels: [String]
+    let rows: [[Int]]
+
+    /// Groups by `:by:` or, by default, the dataset's label; errors name the option.
+    init(_ dataset: Dataset, option: String = "by", context: StepContext) throws {
+        guard let name = try context.options.string(option) ?? dataset.label else {
+            throw context.error("no class column: give ':\(option): COLUMN' or a ':label:' in {load}")
+        }
+        let column = try ColumnSelection.require(name, in: dataset.table, option: option, context: context)
+        var byLabel: [String: [Int]] = [:]
+        for row in 0..<column.count {
+            guard let value = column.displayValue(at: row) else { continue }
+            byLabel[value, default: []].append(row)
+        }
+        self.column = name
+        labels = byLabel.keys.sorted()
+        rows = labels.map { byLabel[$0] ?? [] }
+    }
+
+    /// The values of a numeric column split by class.
+    func values(of values: [Double]) -> [[Double]] {
+        rows.map { $0.map { values[$0] } }
+    }
+}
