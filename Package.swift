@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "ReportEngineTests", dependencies: ["ReportEngine", "TestSupport"]),
         .testTarget(
             name: "ReportCLITests",
-            dependencies: ["ReportCLI", "ReportEngine", "ReportSteps", "ReportWriters", "TestSupport"]
+            dependencies: ["ReportCLI", "ReportEngine", "ReportSteps", "ReportWriters", "ReportData", "TestSupport"]
         ),
     ]
 )

@@ -6,6 +6,8 @@ public enum GDError: Error, Equatable, Sendable, CustomStringConvertible {
     case imageCreationFailed(width: Int, height: Int)
     /// `gdImagePngPtrEx` returned NULL.
     case pngEncodingFailed
+    /// `gdImageCreateFromPngPtr` could not read the bytes as a PNG.
+    case pngDecodingFailed(byteCount: Int)
     /// A DejaVu Sans font file was not found in any of the searched folders.
     case fontNotFound(file: String, searched: [String])
     /// `gdImageStringFTEx` reported an error while measuring or drawing `text`.
@@ -19,6 +21,8 @@ public enum GDError: Error, Equatable, Sendable, CustomStringConvertible {
             return "libgd could not create a \(w)×\(h) image"
         case .pngEncodingFailed:
             return "libgd could not encode the image as PNG"
+        case .pngDecodingFailed(let count):
+            return "libgd could not decode \(count) bytes as a PNG image"
         case .fontNotFound(let file, let searched):
             return "font \(file) not found (searched \(searched.joined(separator: ", "))); "
                 + "install the Debian package fonts-dejavu-core (apt-get install fonts-dejavu-core)"

@@ -23,6 +23,13 @@ final class GDImage {
         gdImageSaveAlpha(image, 0)
     }
 
+    /// Takes ownership of an image libgd created (e.g. by decoding a PNG).
+    init(adopting image: gdImagePtr) {
+        pointer = image
+        width = Int(image.pointee.sx)
+        height = Int(image.pointee.sy)
+    }
+
     deinit {
         gdImageDestroy(pointer)
     }

@@ -285,6 +285,36 @@ public final class GDRenderer: Renderer {
         }
     }
 
+    public func strokeDashedPolyline(_ points: [Point], width: Double, color: Color, dash: LineDash) {
+        // Drawn dash by dash so each keeps the anti-aliasing and thickness of a solid line
+        // (gdImageSetStyle patterns work per pixel and are neither).
+        for piece in dash.segments(along: points) {
+            strokePolyline(piece, width: width, color: color)
+        }
+    }
+
+    /// Sets each pixel's opacity to the disc's coverage of it (1 inside, fading over the
+    /// last pixel of the rim), which gives smooth edges without supersampling.
+    public func fillCircle(center: Point, radius: Double, color: Color) {
+        guard radius > 0, color.alpha > 0, center.x.isFinite, center.y.isFinite, radius.isFinite else { return }
+        let cx = center.x * scale, cy = center.y * scale, r = radius * scale
+        let rgb = Self.gdColor(color.withAlpha(1)) & 0x00FF_FFFF
+        let x0 = max(0, Int((cx - r - 1).rounded(.down))), x1 = min(image.width - 1, Int((cx + r + 1).rounded(.up)))
+        let y0 = max(0, Int((cy - r - 1).rounded(.down))), y1 = min(image.height - 1, Int((cy + r + 1).rounded(.up)))
+        guard x0 <= x1, y0 <= y1 else { return }
+        for py in y0...y1 {
+            let dy = Double(py) + 0.5 - cy
+            for px in x0...x1 {
+                let dx = Double(px) + 0.5 - cx
+                let coverage = min(1, r + 0.5 - (dx * dx + dy * dy).squareRoot())
+                guard coverage > 0 else { continue }
+                let alpha = Int32(((1 - color.alpha * coverage) * 127).rounded())
+                guard alpha < 127 else { continue }
+                gdImageSetPixel(image.pointer, Int32(px), Int32(py), alpha << 24 | rgb)
+            }
+        }
+    }
+
     public func setClip(_ rect: Rect?) {
         guard let rect else {
             gdImageSetClip(image.pointer, 0, 0, Int32(image.width - 1), Int32(image.height - 1))

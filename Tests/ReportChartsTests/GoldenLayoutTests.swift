@@ -44,4 +44,28 @@ import ReportCharts
         let digest = try Self.transcriptDigest(DensityChartTests.chart)
         #expect(digest == "11bbb8ac4974fc29")
     }
+
+    /// The chart kinds added with histograms; digests printed on failure.
+    static let newKinds: [String: String] = [
+        "histogram facets": "9e588881d11a65ad",
+        "histogram": "38869a30cf9f7fad",
+        "stacked bars": "84e36eb06df9e62",
+        "share bars": "5b395c2abefb8c27",
+        "box plot": "6e681d277d579beb",
+        "cross-validation": "8f2b86e12b507ad6",
+        "scatter": "34a5fb15f2f6d0b4",
+        "radar": "d767211a4c9a0f78",
+        "roc": "ca46ac8acd145603",
+        "dendrogram": "ff16b4c287038206",
+        "dendrogram horizontal": "7711c7f94ce2abad",
+        "line": "643d053627ea029e",
+    ]
+
+    @Test(arguments: ChartSamples.all.map(\.name))
+    func chartKind(_ name: String) throws {
+        let chart = try #require(ChartSamples.all.first { $0.name == name }?.chart)
+        let (renderer, _) = try LayoutChecks.record(chart)
+        let digest = Self.digest(renderer.transcript)
+        #expect(digest == Self.newKinds[name], "\(name): \(digest)")
+    }
 }

@@ -34,3 +34,39 @@ enum LayoutChecks {
         }
     }
 }
+
+extension LayoutChecks {
+    /// Whether drawn `text` is `label`, possibly shortened with "…".
+    static func matches(_ text: String, _ label: String) -> Bool {
+        text == label || (text.hasSuffix("…") && label.hasPrefix(String(text.dropLast())))
+    }
+
+    /// The legend's labels sit in rows under the title (when there is one) and above every
+    /// other text.
+    static func expectLegendBetweenTitleAndPlot(
+        _ renderer: RecordingRenderer, legend labels: [String], sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let texts = renderer.texts
+        let entries = texts.filter { labels.contains($0.text) }
+        #expect(entries.count == labels.count, "legend has \(entries.map(\.text))", sourceLocation: sourceLocation)
+        guard let legendBottom = entries.map(\.placement.bounds.maxY).max() else { return }
+        if let title = texts.first(where: { $0.font.bold && $0.font.size >= 14 }) {
+            #expect(entries.allSatisfy { $0.placement.bounds.minY >= title.placement.bounds.maxY }, sourceLocation: sourceLocation)
+        }
+        for t in texts where !labels.contains(t.text) && !(t.font.bold && t.font.size >= 14) && t.font.size < 12 {
+            #expect(t.placement.bounds.minY >= legendBottom, "\"\(t.text)\" above the legend", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// The texts in `labels` form a column right of every tick label.
+    static func expectLegendRightOfPlot(
+        _ renderer: RecordingRenderer, legend labels: [String], sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let entries = renderer.texts.filter { t in labels.contains { matches(t.text, $0) } }
+        #expect(entries.count == labels.count, sourceLocation: sourceLocation)
+        let left = entries.map(\.placement.bounds.minX).min() ?? 0
+        #expect(Set(entries.map(\.placement.bounds.minX)).count == 1, "legend labels are left-aligned", sourceLocation: sourceLocation)
+        let ticks = renderer.texts.filter { $0.font.size < 12 }
+        #expect(ticks.allSatisfy { $0.placement.bounds.maxX < left }, sourceLocation: sourceLocation)
+    }
+}

@@ -1,18 +1,28 @@
 import Foundation
 
 /// Bars for categories: vertical or horizontal, one or several series side by side
-/// (grouped), with a legend for several series and optional value labels on the bars.
+/// (grouped) or stacked (also as shares of each category's total), with a legend for
+/// several series and optional value labels on the bars.
 ///
 /// The value axis always includes 0 and is widened to round numbers. Category labels that
 /// do not fit under vertical bars are slanted 45° or turned 90°; horizontal bars put the
 /// labels on the left, which suits long names such as feature importances.
 public struct BarChart: Chart {
-    /// Direction of the bars.
-    public enum Orientation: Hashable, Sendable {
-        /// Bars grow upwards from a horizontal category axis.
-        case vertical
-        /// Bars grow rightwards from a vertical category axis (first category on top).
-        case horizontal
+    /// Direction of the bars: `.vertical` bars grow upwards from a horizontal category axis,
+    /// `.horizontal` bars grow rightwards from a vertical one (first category on top).
+    public typealias Orientation = ChartOrientation
+
+    /// How several series share a category's slot.
+    public enum Layout: Hashable, Sendable {
+        /// Side by side, one bar per series.
+        case grouped
+        /// One bar per category, the series stacked from the axis outwards in series order
+        /// (negative values stack the other way).
+        case stacked
+        /// Stacked and scaled so each category's bar sums to 1: every value is divided by the
+        /// category's sum of absolute values. The axis is labelled in percent unless
+        /// `tickFormat` is set; value labels receive the share (0…1).
+        case stackedShares
     }
 
     /// Title drawn above the chart.
@@ -23,6 +33,8 @@ public struct BarChart: Chart {
     public var series: [BarSeries]
     /// Direction of the bars.
     public var orientation: Orientation
+    /// Grouped or stacked series.
+    public var layout: Layout
     /// Title of the value axis, e.g. "Importance".
     public var valueAxisTitle: String?
     /// Title of the category axis, e.g. "Genre".
@@ -38,16 +50,13 @@ public struct BarChart: Chart {
     /// Fonts, ink and padding.
     public var theme: ChartTheme
 
-    private static let labelGap = 6.0
-    private static let axisTitleGap = 8.0
-    private static let titleGap = 10.0
-
     /// Creates a bar chart of one or more series over `categories`.
     public init(
         title: String?,
         categories: [String],
         series: [BarSeries],
         orientation: Orientation = .vertical,
+        layout: Layout = .grouped,
         valueAxisTitle: String? = nil,
         categoryAxisTitle: String? = nil,
         valueLabelFormat: (@Sendable (Double) -> String)? = nil,
@@ -60,6 +69,7 @@ public struct BarChart: Chart {
         self.categories = categories
         self.series = series
         self.orientation = orientation
+        self.layout = layout
         self.valueAxisTitle = valueAxisTitle
         self.categoryAxisTitle = categoryAxisTitle
         self.valueLabelFormat = valueLabelFormat
@@ -68,6 +78,9 @@ public struct BarChart: Chart {
         self.maxLabelWidth = maxLabelWidth
         self.theme = theme
     }
+
+    /// Whether the series are stacked.
+    var isStacked: Bool { layout != .grouped }
 
     /// Creates a single-series bar chart.
     public init(
@@ -85,17 +98,20 @@ public struct BarChart: Chart {
     /// axis, plus room for labels estimated at 0.6 × font size per character.
     public var preferredSize: Size {
         let n = Double(max(1, categories.count))
-        let slot = max(orientation == .vertical ? 40 : 26, 18 * Double(max(1, series.count)) + 12)
+        let slot = isStacked
+            ? (orientation == .vertical ? 64 : 30) : max(orientation == .vertical ? 40 : 26, 18 * Double(max(1, series.count)) + 12)
         let charWidth = 0.6 * theme.labelFont.size
         let longest = min(maxLabelWidth, Double(categories.map(\.count).max() ?? 0) * charWidth)
-        let titleHeight = title == nil ? 0 : theme.titleFont.size * 1.2 + Self.titleGap
-        let legendHeight = series.count > 1 ? theme.labelFont.size * 1.2 + Self.titleGap : 0
+        let titleHeight = title == nil ? 0 : theme.titleFont.size * 1.2 + ChartHeader.gap
+        let legendRows = series.count > 1 ? ChartHeader.estimatedLegendRows(series.map(\.name), width: 560, theme: theme) : 0
+        let legendHeight = legendRows > 0 ? theme.labelFont.size * 1.2 * Double(legendRows) + ChartHeader.gap : 0
         switch orientation {
         case .vertical:
             let depth = longest + 6 <= slot ? theme.labelFont.size : (longest + theme.labelFont.size) * 0.7072
             let w = 2 * theme.padding + 60 + n * slot + max(0, longest * 0.7072 - slot / 2) * (longest + 6 > slot ? 1 : 0)
             let h = 2 * theme.padding + titleHeight + legendHeight + 340 + depth + (categoryAxisTitle == nil ? 0 : 24)
-            return Size(width: max(360, w).rounded(.up), height: h.rounded(.up))
+            // Stacks have a legend of many series: leave it room to spread.
+            return Size(width: max(isStacked ? 520 : 360, w).rounded(.up), height: h.rounded(.up))
         case .horizontal:
             let w = 2 * theme.padding + longest + 8 + 440 + (valueLabelFormat == nil ? 20 : 60)
             let h = 2 * theme.padding + titleHeight + legendHeight + n * slot + 40 + (valueAxisTitle == nil ? 0 : 24)
@@ -110,34 +126,64 @@ public struct BarChart: Chart {
 
     public func draw(in renderer: any Renderer, size: Size) throws {
         try validate()
-        let pad = theme.padding
-        var top = pad
-        if let title {
-            let fitted = try renderer.truncate(title, font: theme.titleFont, maxWidth: size.width - 2 * pad)
-            try renderer.drawText(
-                fitted, at: Point(x: size.width / 2, y: top), font: theme.titleFont, color: theme.titleColor,
-                anchor: .top)
-            top += try renderer.fontMetrics(theme.titleFont).lineHeight + Self.titleGap
+        let legend = series.count > 1
+            ? Legend(entries: series.indices.map { Legend.Entry(label: series[$0].name, color: color(ofSeries: $0)) }, theme: theme)
+            : nil
+        let top = try ChartHeader(title: title, legend: legend).draw(in: renderer, size: size, theme: theme)
+        let plotted = plottedSeries
+        var lo: Double, hi: Double
+        if isStacked {
+            lo = 0
+            hi = 0
+            for i in categories.indices {
+                lo = min(lo, plotted.map { $0[i] }.filter { $0.isFinite && $0 < 0 }.reduce(0, +))
+                hi = max(hi, plotted.map { $0[i] }.filter { $0.isFinite && $0 > 0 }.reduce(0, +))
+            }
+            if layout == .stackedShares, hi > 0 { hi = max(hi, 1) }
+        } else {
+            let values = plotted.flatMap { $0 }.filter(\.isFinite)
+            lo = values.min() ?? 0
+            hi = values.max() ?? 1
+            if valueLabelFormat != nil {
+                // Headroom so labels beyond the bar ends stay inside the plot.
+                let span = max(hi - lo, abs(hi), abs(lo), 1e-12)
+                if hi > 0 { hi += 0.08 * span }
+                if lo < 0 { lo -= 0.08 * span }
+            }
         }
-        if series.count > 1 {
-            let legend = Legend(
-                entries: series.indices.map { Legend.Entry(label: series[$0].name, color: color(ofSeries: $0)) },
-                theme: theme)
-            let height = try legend.height(maxWidth: size.width - 2 * pad, renderer: renderer)
-            try legend.draw(in: renderer, frame: Rect(x: pad, y: top, width: size.width - 2 * pad, height: height))
-            top += height + Self.titleGap
+        let percent: @Sendable (Double) -> String = { NumberFormat.fixed($0 * 100, 0) + "%" }
+        let format = tickFormat ?? (layout == .stackedShares ? percent : nil)
+        let valueLabelsOutside = valueLabelFormat.map { format in
+            { (axis: ValueAxis) throws -> Double in
+                let positives = plotted.flatMap { $0 }.filter { $0.isFinite && $0 >= 0 }.map(format)
+                let widest = try positives.map { try renderer.measureText($0, font: self.theme.tickFont).width }.max() ?? 0
+                return max(0, widest + 4 - (axis.scale.rangeEnd - axis.scale(hi)))
+            }
         }
-        let values = series.flatMap(\.values).filter(\.isFinite)
-        var lo = values.min() ?? 0, hi = values.max() ?? 1
-        if valueLabelFormat != nil {
-            // Headroom so labels beyond the bar ends stay inside the plot.
-            let span = max(hi - lo, abs(hi), abs(lo), 1e-12)
-            if hi > 0 { hi += 0.08 * span }
-            if lo < 0 { lo -= 0.08 * span }
+        let layout = try CategoryPlotLayout(
+            orientation: orientation, categories: categories, lo: lo, hi: hi, includeZero: true,
+            valueAxisTitle: valueAxisTitle, categoryAxisTitle: categoryAxisTitle, tickFormat: format,
+            maxLabelWidth: maxLabelWidth, size: size, top: top, theme: theme, renderer: renderer,
+            trailingRoom: isStacked ? nil : valueLabelsOutside, what: "bars")
+        try layout.drawValueGrid(in: renderer)
+        if isStacked {
+            try drawStacks(plotted, layout: layout, renderer: renderer)
+        } else {
+            try drawGroups(plotted, layout: layout, renderer: renderer)
         }
-        switch orientation {
-        case .vertical: try drawVertical(renderer, size: size, top: top, lo: lo, hi: hi)
-        case .horizontal: try drawHorizontal(renderer, size: size, top: top, lo: lo, hi: hi)
+        layout.drawValueLine(at: 0, in: renderer)
+        try layout.drawLabelsAndTitles(in: renderer)
+    }
+
+    /// The values as drawn: as given, or as shares of each category's total.
+    var plottedSeries: [[Double]] {
+        guard layout == .stackedShares else { return series.map(\.values) }
+        var totals = [Double](repeating: 0, count: categories.count)
+        for s in series {
+            for (i, v) in s.values.enumerated() where v.isFinite && i < totals.count { totals[i] += abs(v) }
+        }
+        return series.map { s in
+            s.values.enumerated().map { i, v in i < totals.count && totals[i] > 0 ? v / totals[i] : .nan }
         }
     }
 
@@ -150,151 +196,85 @@ public struct BarChart: Chart {
         }
     }
 
-    private func drawVertical(_ renderer: any Renderer, size: Size, top: Double, lo: Double, hi: Double) throws {
-        let pad = theme.padding
-        let font = theme.labelFont
-        let metrics = try renderer.fontMetrics(font)
-        let labels = try categories.map { try renderer.truncate($0, font: font, maxWidth: maxLabelWidth) }
-        let widths = try labels.map { try renderer.measureText($0, font: font).width }
-        let axisLine = try renderer.fontMetrics(theme.axisTitleFont).lineHeight
-        let yTitleBlock = valueAxisTitle == nil ? 0 : axisLine + Self.axisTitleGap
-        let xTitleBlock = categoryAxisTitle == nil ? 0 : axisLine + Self.axisTitleGap
-        let plotTop = top + metrics.lineHeight / 2  // room for the top tick label
-
-        var angle = 0.0, depth = 0.0, left = 0.0
-        var axis = ValueAxis(lo: lo, hi: hi, includeZero: true, start: size.height, end: plotTop, format: tickFormat)
-        let right = size.width - pad
-        for candidate in CategoryLabels.angles {
-            depth = CategoryLabels.depth(widths: widths, metrics: metrics, angle: candidate)
-            let plotBottom = size.height - pad - xTitleBlock - depth - Self.labelGap
-            axis = ValueAxis(lo: lo, hi: hi, includeZero: true, start: plotBottom, end: plotTop, format: tickFormat)
-            left = pad + yTitleBlock + (try axis.maxLabelWidth(font: theme.tickFont, renderer: renderer)) + Self.labelGap
-            var step = (right - left) / Double(categories.count)
-            let overhang = CategoryLabels.leftOverhang(widths: widths, metrics: metrics, angle: candidate, step: step)
-            if pad + overhang > left {
-                left = pad + overhang
-                step = (right - left) / Double(categories.count)
-            }
-            angle = candidate
-            if CategoryLabels.fit(widths: widths, metrics: metrics, angle: candidate, step: step) { break }
-        }
-        let plotBottom = axis.scale.rangeStart
-        guard right - left > 10, plotBottom - plotTop > 10 else {
-            throw ChartError.canvasTooSmall(width: size.width, height: size.height, reason: "no room for the bars")
-        }
-        let plot = Rect(x: left, y: plotTop, width: right - left, height: plotBottom - plotTop)
-        let bands = BandScale(count: categories.count, range: (plot.minX, plot.maxX), paddingInner: 0.2, paddingOuter: 0.1)
-
-        for (tick, label) in zip(axis.ticks, axis.labels) {
-            let y = axis.scale(tick)
-            renderer.strokeLine(from: Point(x: plot.minX, y: y), to: Point(x: plot.maxX, y: y), width: 1, color: theme.gridColor, antialiased: false)
-            try renderer.drawText(label, at: Point(x: plot.minX - Self.labelGap, y: y), font: theme.tickFont, color: theme.textColor, anchor: .right)
-        }
+    /// One bar per series in each category's band.
+    private func drawGroups(_ values: [[Double]], layout: CategoryPlotLayout, renderer: any Renderer) throws {
+        let axis = layout.axis, bands = layout.bands
         let zero = axis.scale(0)
-        let barWidth = bands.bandwidth / Double(series.count)
-        for (s, item) in series.enumerated() {
-            for (i, value) in item.values.enumerated() where value.isFinite {
-                let x = bands.start(of: i) + Double(s) * barWidth
-                let y = axis.scale(value)
-                let inset = series.count > 1 ? min(1.5, barWidth * 0.06) : 0
-                renderer.fillRect(
-                    Rect(x: x + inset, y: min(y, zero), width: barWidth - 2 * inset, height: abs(zero - y)), color: color(ofSeries: s))
-                if let format = valueLabelFormat {
-                    let anchor = value >= 0 ? TextAnchor.bottom : TextAnchor.top
-                    try renderer.drawText(
-                        format(value), at: Point(x: x + barWidth / 2, y: value >= 0 ? y - 3 : y + 3),
-                        font: theme.tickFont, color: theme.textColor, anchor: anchor)
+        let thickness = bands.bandwidth / Double(series.count)
+        for (s, row) in values.enumerated() {
+            for (i, value) in row.enumerated() where value.isFinite {
+                let start = bands.start(of: i) + Double(s) * thickness
+                let end = axis.scale(value)
+                let inset = series.count > 1 ? min(1.5, thickness * 0.06) : 0
+                switch orientation {
+                case .vertical:
+                    renderer.fillRect(
+                        Rect(x: start + inset, y: min(end, zero), width: thickness - 2 * inset, height: abs(zero - end)),
+                        color: color(ofSeries: s))
+                    if let format = valueLabelFormat {
+                        try renderer.drawText(
+                            format(value), at: Point(x: start + thickness / 2, y: value >= 0 ? end - 3 : end + 3),
+                            font: theme.tickFont, color: theme.textColor, anchor: value >= 0 ? .bottom : .top)
+                    }
+                case .horizontal:
+                    renderer.fillRect(
+                        Rect(x: min(end, zero), y: start + inset, width: abs(end - zero), height: thickness - 2 * inset),
+                        color: color(ofSeries: s))
+                    if let format = valueLabelFormat {
+                        try renderer.drawText(
+                            format(value), at: Point(x: value >= 0 ? end + 4 : end - 4, y: start + thickness / 2),
+                            font: theme.tickFont, color: theme.textColor, anchor: value >= 0 ? .left : .right)
+                    }
                 }
             }
-        }
-        renderer.strokeLine(from: Point(x: plot.minX, y: zero), to: Point(x: plot.maxX, y: zero), width: 1, color: theme.axisColor, antialiased: false)
-
-        let labelY = CategoryLabels.anchorY(top: plot.maxY + Self.labelGap, metrics: metrics, angle: angle)
-        for (i, label) in labels.enumerated() {
-            try renderer.drawText(
-                label, at: Point(x: bands.center(of: i), y: labelY), font: font, color: theme.textColor,
-                anchor: CategoryLabels.anchor(angle: angle), angle: angle)
-        }
-        if let text = valueAxisTitle {
-            // Beside the tick labels, however far slanted category labels pushed the plot right.
-            let tickWidth = try axis.maxLabelWidth(font: theme.tickFont, renderer: renderer)
-            let x = plot.minX - Self.labelGap - tickWidth - Self.axisTitleGap - axisLine
-            try renderer.drawText(
-                text, at: Point(x: x, y: plot.midY), font: theme.axisTitleFont, color: theme.titleColor, anchor: .top, angle: 90)
-        }
-        if let text = categoryAxisTitle {
-            try renderer.drawText(
-                text, at: Point(x: plot.midX, y: plot.maxY + Self.labelGap + depth + Self.axisTitleGap),
-                font: theme.axisTitleFont, color: theme.titleColor, anchor: .top)
         }
     }
 
-    private func drawHorizontal(_ renderer: any Renderer, size: Size, top: Double, lo: Double, hi: Double) throws {
-        let pad = theme.padding
-        let font = theme.labelFont
-        let labels = try categories.map { try renderer.truncate($0, font: font, maxWidth: maxLabelWidth) }
-        let labelWidth = try labels.map { try renderer.measureText($0, font: font).width }.max() ?? 0
-        let axisLine = try renderer.fontMetrics(theme.axisTitleFont).lineHeight
-        let tickLine = try renderer.fontMetrics(theme.tickFont).lineHeight
-        let categoryTitleBlock = categoryAxisTitle == nil ? 0 : axisLine + Self.axisTitleGap
-        let valueTitleBlock = valueAxisTitle == nil ? 0 : axisLine + Self.axisTitleGap
-        let left = pad + categoryTitleBlock + labelWidth + Self.labelGap
-        let plotBottom = size.height - pad - valueTitleBlock - tickLine - Self.labelGap
-        var right = size.width - pad
-        var axis = ValueAxis(lo: lo, hi: hi, includeZero: true, start: left, end: right, format: tickFormat)
-        for _ in 0..<2 {
-            // Keep the last tick label and the value labels inside the canvas.
-            let lastTick = try renderer.measureText(axis.labels.last ?? "", font: theme.tickFont).width / 2
-            var valueLabels = 0.0
-            if let format = valueLabelFormat {
-                let positives = series.flatMap(\.values).filter { $0.isFinite && $0 >= 0 }.map(format)
-                let widest = try positives.map { try renderer.measureText($0, font: theme.tickFont).width }.max() ?? 0
-                valueLabels = max(0, widest + 4 - (axis.scale.rangeEnd - axis.scale(hi)))
+    /// One bar per category with the series stacked outwards from 0; segments are parted by
+    /// a hairline of background colour, and value labels go inside segments large enough.
+    private func drawStacks(_ values: [[Double]], layout: CategoryPlotLayout, renderer: any Renderer) throws {
+        let axis = layout.axis, bands = layout.bands
+        let metrics = try renderer.fontMetrics(theme.tickFont)
+        for i in categories.indices {
+            var positive = 0.0, negative = 0.0
+            let start = bands.start(of: i), thickness = bands.bandwidth
+            var seams = [Double]()
+            for s in series.indices {
+                let value = values[s][i]
+                guard value.isFinite, value != 0 else { continue }
+                let base = value > 0 ? positive : negative
+                let a = axis.scale(base), b = axis.scale(base + value)
+                if value > 0 { positive += value } else { negative += value }
+                let color = color(ofSeries: s)
+                let rect: Rect
+                switch orientation {
+                case .vertical: rect = Rect(x: start, y: min(a, b), width: thickness, height: abs(b - a))
+                case .horizontal: rect = Rect(x: min(a, b), y: start, width: abs(b - a), height: thickness)
+                }
+                renderer.fillRect(rect, color: color)
+                if base != 0 { seams.append(a) }
+                guard let format = valueLabelFormat else { continue }
+                let text = format(value)
+                let width = try renderer.measureText(text, font: theme.tickFont).width
+                let fits = orientation == .vertical
+                    ? rect.height >= metrics.lineHeight + 2 && width + 4 <= rect.width
+                    : rect.width >= width + 6 && metrics.lineHeight + 2 <= rect.height
+                guard fits else { continue }
+                let ink = color.contrastRatio(with: theme.lightInk) >= 3 ? theme.lightInk : theme.darkInk
+                try renderer.drawText(text, at: rect.center, font: theme.tickFont, color: ink, anchor: .center)
             }
-            right = size.width - pad - max(lastTick, valueLabels)
-            axis = ValueAxis(lo: lo, hi: hi, includeZero: true, start: left, end: right, format: tickFormat)
-        }
-        guard right - left > 10, plotBottom - top > 10 else {
-            throw ChartError.canvasTooSmall(width: size.width, height: size.height, reason: "no room for the bars")
-        }
-        let plot = Rect(x: left, y: top, width: right - left, height: plotBottom - top)
-        let bands = BandScale(count: categories.count, range: (plot.minY, plot.maxY), paddingInner: 0.2, paddingOuter: 0.1)
-
-        for (tick, label) in zip(axis.ticks, axis.labels) {
-            let x = axis.scale(tick)
-            renderer.strokeLine(from: Point(x: x, y: plot.minY), to: Point(x: x, y: plot.maxY), width: 1, color: theme.gridColor, antialiased: false)
-            try renderer.drawText(label, at: Point(x: x, y: plot.maxY + Self.labelGap), font: theme.tickFont, color: theme.textColor, anchor: .top)
-        }
-        let zero = axis.scale(0)
-        let barHeight = bands.bandwidth / Double(series.count)
-        for (s, item) in series.enumerated() {
-            for (i, value) in item.values.enumerated() where value.isFinite {
-                let y = bands.start(of: i) + Double(s) * barHeight
-                let x = axis.scale(value)
-                let inset = series.count > 1 ? min(1.5, barHeight * 0.06) : 0
-                renderer.fillRect(
-                    Rect(x: min(x, zero), y: y + inset, width: abs(x - zero), height: barHeight - 2 * inset), color: color(ofSeries: s))
-                if let format = valueLabelFormat {
-                    try renderer.drawText(
-                        format(value), at: Point(x: value >= 0 ? x + 4 : x - 4, y: y + barHeight / 2),
-                        font: theme.tickFont, color: theme.textColor, anchor: value >= 0 ? .left : .right)
+            for seam in seams {
+                switch orientation {
+                case .vertical:
+                    renderer.strokeLine(
+                        from: Point(x: start, y: seam), to: Point(x: start + thickness, y: seam), width: 1,
+                        color: theme.background, antialiased: false)
+                case .horizontal:
+                    renderer.strokeLine(
+                        from: Point(x: seam, y: start), to: Point(x: seam, y: start + thickness), width: 1,
+                        color: theme.background, antialiased: false)
                 }
             }
-        }
-        renderer.strokeLine(from: Point(x: zero, y: plot.minY), to: Point(x: zero, y: plot.maxY), width: 1, color: theme.axisColor, antialiased: false)
-        for (i, label) in labels.enumerated() {
-            try renderer.drawText(
-                label, at: Point(x: plot.minX - Self.labelGap, y: bands.center(of: i)), font: font,
-                color: theme.textColor, anchor: .right)
-        }
-        if let text = categoryAxisTitle {
-            try renderer.drawText(
-                text, at: Point(x: pad, y: plot.midY), font: theme.axisTitleFont, color: theme.titleColor, anchor: .top, angle: 90)
-        }
-        if let text = valueAxisTitle {
-            try renderer.drawText(
-                text, at: Point(x: plot.midX, y: plot.maxY + Self.labelGap + tickLine + Self.axisTitleGap),
-                font: theme.axisTitleFont, color: theme.titleColor, anchor: .top)
         }
     }
 }

@@ -13,6 +13,10 @@ public final class RecordingRenderer: Renderer {
         case polygon([Point], Color)
         /// `strokePolyline(points, width:color:)`.
         case polyline([Point], width: Double, color: Color)
+        /// `strokeDashedPolyline(points, width:color:dash:)`.
+        case dashedPolyline([Point], width: Double, color: Color, dash: LineDash)
+        /// `fillCircle(center:radius:color:)`.
+        case circle(center: Point, radius: Double, color: Color)
         /// `drawText(...)`.
         case text(DrawnText)
         /// `setClip(rect)`.
@@ -48,6 +52,11 @@ public final class RecordingRenderer: Renderer {
         operations.compactMap { if case .text(let t) = $0 { return t } else { return nil } }
     }
 
+    /// The recorded discs, in drawing order.
+    public var circles: [(center: Point, radius: Double, color: Color)] {
+        operations.compactMap { if case .circle(let c, let r, let color) = $0 { return (c, r, color) } else { return nil } }
+    }
+
     /// The recorded rectangle fills, in drawing order.
     public var filledRects: [(rect: Rect, color: Color)] {
         operations.compactMap { if case .fillRect(let r, let c) = $0 { return (r, c) } else { return nil } }
@@ -67,6 +76,10 @@ public final class RecordingRenderer: Renderer {
                 return "polygon \(points.count) \(points.map(p).joined(separator: " ")) \(color.hexString) \(n(color.alpha))"
             case .polyline(let points, let w, let color):
                 return "polyline \(points.count) \(points.map(p).joined(separator: " ")) \(n(w)) \(color.hexString)"
+            case .dashedPolyline(let points, let w, let color, let dash):
+                return "dashed \(points.count) \(points.map(p).joined(separator: " ")) \(n(w)) \(color.hexString) \(n(dash.on))/\(n(dash.off))"
+            case .circle(let center, let radius, let color):
+                return "circle \(p(center)) \(n(radius)) \(color.hexString) \(n(color.alpha))"
             case .text(let t):
                 return "text \(t.text) \(n(t.font.size))\(t.font.bold ? "b" : "") \(p(t.point)) \(t.anchor.horizontal)-\(t.anchor.vertical) \(n(t.angle)) \(t.color.hexString)"
             case .clip(let rect): return "clip \(rect.map(r) ?? "none")"
@@ -96,6 +109,14 @@ public final class RecordingRenderer: Renderer {
 
     public func strokePolyline(_ points: [Point], width: Double, color: Color) {
         operations.append(.polyline(points, width: width, color: color))
+    }
+
+    public func strokeDashedPolyline(_ points: [Point], width: Double, color: Color, dash: LineDash) {
+        operations.append(.dashedPolyline(points, width: width, color: color, dash: dash))
+    }
+
+    public func fillCircle(center: Point, radius: Double, color: Color) {
+        operations.append(.circle(center: center, radius: radius, color: color))
     }
 
     public func drawText(_ text: String, at point: Point, font: Font, color: Color, anchor: TextAnchor, angle: Double) throws {

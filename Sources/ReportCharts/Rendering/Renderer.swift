@@ -22,6 +22,14 @@ public protocol Renderer: AnyObject {
     /// Draws an open anti-aliased line through `points`.
     func strokePolyline(_ points: [Point], width: Double, color: Color)
 
+    /// Draws an open line through `points` in dashes of `dash` (the pattern runs on across
+    /// corners), for reference lines such as a ROC chart's chance diagonal.
+    func strokeDashedPolyline(_ points: [Point], width: Double, color: Color, dash: LineDash)
+
+    /// Fills a disc of `radius` around `center`, anti-aliased, blending translucent colours:
+    /// scatter points, outliers, markers.
+    func fillCircle(center: Point, radius: Double, color: Color)
+
     /// Draws `text` so that `anchor` of its box is at `point`, rotated `angle` degrees
     /// counter-clockwise about that point (90 reads bottom to top).
     func drawText(_ text: String, at point: Point, font: Font, color: Color, anchor: TextAnchor, angle: Double) throws

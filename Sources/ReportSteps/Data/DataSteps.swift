@@ -4,5 +4,11 @@ import ReportEngine
 enum DataSteps {
     static let all: [any Step.Type] = [
         LoadStep.self,
+        JoinStep.self,
+        CleanStep.self,
+        FilterStep.self,
+        SampleStep.self,
+        NormalizeStep.self,
+        SplitStep.self,
     ]
 }

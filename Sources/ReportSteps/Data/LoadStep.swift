@@ -112,7 +112,7 @@ struct LoadStep: Step {
             results["classes"] = .int(counts.labels.count)
             results["class_counts"] = .object(ResultObject(zip(counts.labels, counts.counts).map { ($0, .int($1)) }))
             results["label"] = .string(label)
-            summary += "; \(counts.labels.count) classes in `\(Escaping.markdown(label))`"
+            summary += "; \(counts.labels.count) classes in \(CodeSpan.markdown(label))"
         }
         summary += "; \(features.count) feature columns."
 

@@ -102,7 +102,7 @@ struct KDEStep: Step {
                     alt: "Density of \(panel.title) for each \(groups.column)", context: context)))
             }
         } else {
-            let chart = DensityChart(title: nil, panels: panels)
+            let chart = DensityChart(title: nil, panels: panels, columns: min(3, panels.count))
             blocks.append(.figure(try FigureRendering.figure(
                 chart, id: invocation.id, caption: caption,
                 alt: "Density curves of \(features.count) features for each \(groups.column)", context: context)))
