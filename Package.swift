@@ -63,7 +63,10 @@ let package = Package(
         .testTarget(name: "ReportEngineTests", dependencies: ["ReportEngine", "TestSupport"]),
         .testTarget(
             name: "ReportCLITests",
-            dependencies: ["ReportCLI", "ReportEngine", "ReportSteps", "ReportWriters", "ReportData", "TestSupport"]
+            dependencies: [
+                "ReportCLI", "ReportEngine", "ReportSteps", "ReportWriters", "ReportData", "ReportCharts", "ReportChartsGD",
+                "TestSupport",
+            ]
         ),
     ]
 )

@@ -18,7 +18,7 @@ public struct ReportCommand: ParsableCommand {
           report directives correlation
         """,
         version: BuildPipeline.toolVersion,
-        subcommands: [BuildCommand.self, DirectivesCommand.self]
+        subcommands: [BuildCommand.self, DirectivesCommand.self, SynthCommand.self]
     )
 
     public init() {}

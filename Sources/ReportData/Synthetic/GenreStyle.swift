@@ -18,7 +18,7 @@ struct GenreStyle: Sendable {
         /// A normal around a club convention, clamped to `range`; `halfTimeShare` of the
         /// tracks are reported at half speed (as Spotify does for drum & bass).
         case convention(Spread, range: ClosedRange<Double>, halfTimeShare: Double)
-        /// Uniform over `range`: no single centre.
+        /// Whole BPM uniform over `range`: no single centre.
         case uniform(ClosedRange<Double>)
     }
 
@@ -34,6 +34,10 @@ struct GenreStyle: Sendable {
     let speechinessLogit: Spread
     let livenessLogit: Spread
     let tempo: Tempo
+    /// Share of tracks whose broken beats throw the tempo estimate off on top of the
+    /// misjudgements every genre has: reported at 3/4 or 2/3 of the full tempo, or anywhere
+    /// (drum & bass).
+    var breakbeatShare = 0.0
     /// Share of tracks in a major key (`mode` 1).
     let majorShare: Double
 }

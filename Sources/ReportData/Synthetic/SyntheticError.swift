@@ -4,6 +4,8 @@ public enum SyntheticError: Error, Sendable, Equatable, CustomStringConvertible 
     case unknownProfile(String, available: [String])
     /// A row count was zero or negative.
     case invalidRowCount(option: String, value: Int)
+    /// Rows per class were asked of a profile without classes.
+    case noClasses(String)
 
     /// A one-line explanation.
     public var description: String {
@@ -12,6 +14,8 @@ public enum SyntheticError: Error, Sendable, Equatable, CustomStringConvertible 
             return "unknown synthetic profile '\(name)'; available: \(available.joined(separator: ", "))"
         case let .invalidRowCount(option, value):
             return "\(option) must be at least 1, got \(value)"
+        case let .noClasses(name):
+            return "synthetic profile '\(name)' has no classes (its targets are tag lists); give rows instead of rows-per-class"
         }
     }
 }

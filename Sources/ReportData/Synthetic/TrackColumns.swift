@@ -37,7 +37,7 @@ struct TrackColumns {
                 DeterministicMath.sigmoid(style.speechinessLogit.at(rng.nextGaussian())), 3))
             liveness.append(Rounding.significant(
                 DeterministicMath.sigmoid(style.livenessLogit.at(rng.nextGaussian())), 3))
-            tempo.append(Rounding.decimals(Self.tempo(style.tempo, &rng), 3))
+            tempo.append(Rounding.decimals(Self.tempo(style, &rng), 3))
             // Shared by every genre: key, mode (nearly), duration, time signature.
             key.append(Double(rng.nextInt(below: 12)))
             mode.append(rng.nextDouble() < style.majorShare ? 1 : 0)
@@ -89,20 +89,12 @@ struct TrackColumns {
         return Table(uncheckedColumns: columns)
     }
 
-    /// `spread` at `shared + weight · z`, redrawing z until the value falls in `range`:
-    /// a truncated normal, without the pile-up at the bounds that clipping would make.
-    /// After 64 misses (only for a hopeless `shared`) the value is clamped.
+    /// See `SyntheticDraw.bounded`.
     private static func bounded(
         _ spread: GenreStyle.Spread, shared: Double, weight: Double, in range: ClosedRange<Double>,
         _ rng: inout Xoshiro256StarStar
     ) -> Double {
-        var value = spread.at(shared + weight * rng.nextGaussian())
-        var tries = 1
-        while !range.contains(value), tries < 64 {
-            value = spread.at(shared + weight * rng.nextGaussian())
-            tries += 1
-        }
-        return min(max(value, range.lowerBound), range.upperBound)
+        SyntheticDraw.bounded(spread, shared: shared, weight: weight, in: range, &rng)
     }
 
     /// Instrumentalness: vocal tracks get 0 or a tiny value, the others a logit-normal.
@@ -114,26 +106,40 @@ struct TrackColumns {
         return Rounding.significant(DeterministicMath.sigmoid(style.instrumentalnessLogit.at(z)), 3)
     }
 
-    /// The tempo Spotify would report: a club convention with estimation jitter, half-time
-    /// reports where the style has them, and a share of misjudged estimates everywhere
-    /// (half or double, three or four quarters, or no clear beat at all).
-    private static func tempo(_ style: GenreStyle.Tempo, _ rng: inout Xoshiro256StarStar) -> Double {
+    /// The tempo Spotify would report: the track's tempo (whole BPM) with estimation jitter,
+    /// half-time reports where the style has them, and misjudged estimates: in every genre
+    /// `BeatportProfile.tempoErrorShare` of the tracks are reported at half or double speed
+    /// (a quarter of them), at 3/4 or 4/3 (a quarter) or anywhere in 70–180 BPM (half, no
+    /// clear beat); broken beats add `style.breakbeatShare` more at 3/4 or 2/3 of the full
+    /// tempo, or anywhere.
+    private static func tempo(_ style: GenreStyle, _ rng: inout Xoshiro256StarStar) -> Double {
         var bpm: Double
-        switch style {
+        switch style.tempo {
         case let .convention(spread, range, halfTimeShare):
-            // Club tracks sit on whole BPM; the estimate wobbles by a few hundredths.
             bpm = bounded(spread, shared: 0, weight: 1, in: range, &rng).rounded()
             if rng.nextDouble() < halfTimeShare { bpm /= 2 }
         case let .uniform(range):
-            bpm = range.lowerBound + (range.upperBound - range.lowerBound) * rng.nextDouble()
+            bpm = (range.lowerBound + (range.upperBound - range.lowerBound) * rng.nextDouble()).rounded()
         }
+        // The estimate wobbles by a few hundredths of a BPM.
         bpm += 0.03 * rng.nextGaussian()
         if rng.nextDouble() < BeatportProfile.tempoErrorShare {
             let kind = rng.nextDouble()
-            if kind < 0.4 {
+            if kind < 0.25 {
                 bpm = bpm > 100 ? bpm / 2 : bpm * 2
-            } else if kind < 0.6 {
+            } else if kind < 0.5 {
                 bpm *= bpm > 100 ? 0.75 : 4.0 / 3.0
+            } else {
+                bpm = 70 + 110 * rng.nextDouble()
+            }
+        }
+        if style.breakbeatShare > 0, rng.nextDouble() < style.breakbeatShare {
+            let full = bpm < 100 ? bpm * 2 : bpm
+            let kind = rng.nextDouble()
+            if kind < 0.4 {
+                bpm = full * 0.75
+            } else if kind < 0.7 {
+                bpm = full * 2 / 3
             } else {
                 bpm = 70 + 110 * rng.nextDouble()
             }

@@ -7,5 +7,10 @@ enum ExplorationSteps {
         CorrelationStep.self,
         DistributionStep.self,
         KDEStep.self,
+        HistogramStep.self,
+        BoxplotStep.self,
+        ScatterStep.self,
+        BarStep.self,
+        RadarStep.self,
     ]
 }
