@@ -1,0 +1,202 @@
+import ReportEngine
+import ReportML
+
+/// The models `{train}` knows: their options (kebab-case, scikit-learn's names and defaults)
+/// and how to build the estimator from a directive's options.
+enum ModelCatalog {
+    typealias Fit = @Sendable (TrainingSet, FitContext) throws -> any FittedClassifier
+
+    struct Entry: Sendable {
+        let name: String
+        let summary: String
+        let options: [OptionSpec]
+        /// Reads the options into an estimator and the hyperparameters shown to the reader.
+        let build: @Sendable (Options) throws -> (fit: Fit, parameters: [(name: String, value: String)])
+    }
+
+    /// Options every model takes.
+    static let commonOptions: [OptionSpec] = [
+        OptionSpec("features", .list, default: "the dataset's features", "feature columns to train on"),
+        OptionSpec("seed", .int, "seed of every random choice (default: from the report seed and the step id)"),
+        OptionSpec("one-vs-rest", .bool, default: "false", "fit one binary model per class and combine them"),
+    ]
+
+    static let treeOptions: [OptionSpec] = [
+        OptionSpec("criterion", .choice(["gini", "entropy"]), default: "gini", "split quality measure"),
+        OptionSpec("max-depth", .string, default: "none", "deepest level a leaf may sit at (a number or none)"),
+        OptionSpec("min-samples-split", .int, default: "2", "fewest rows a node needs to be split"),
+        OptionSpec("min-samples-leaf", .int, default: "1", "fewest rows each leaf keeps"),
+        OptionSpec("class-weight", .choice(["none", "balanced"]), default: "none", "weight classes inversely to their size"),
+        OptionSpec("min-impurity-decrease", .double, default: "0", "smallest impurity decrease a split must bring"),
+    ]
+
+    static let maxBins = OptionSpec("max-bins", .int, "split on this many quantile bins per feature (2–255) instead of exact thresholds")
+
+    static let forestOptions: [OptionSpec] = [
+        OptionSpec("trees", .int, default: "100", "number of trees (also n-estimators)"),
+        OptionSpec("n-estimators", .int, default: "100", "number of trees (also trees)"),
+        OptionSpec("max-features", .string, default: "sqrt", "features tried per split: sqrt, log2, all, a count or a fraction"),
+    ]
+
+    static let entries: [Entry] = [
+        Entry(name: "decision-tree", summary: "CART decision tree",
+              options: treeOptions + [maxBins, OptionSpec("max-features", .string, default: "all",
+                                                 "features tried per split: sqrt, log2, all, a count or a fraction")]) { options in
+            let tree = DecisionTreeClassifier(
+                criterion: try criterion(options), maxDepth: try maxDepth(options),
+                minSamplesSplit: try options.int("min-samples-split") ?? 2,
+                minSamplesLeaf: try options.int("min-samples-leaf") ?? 1,
+                maxFeatures: try maxFeatures(options, default: .all), maxBins: try options.int("max-bins"),
+                classWeight: try classWeight(options),
+                minImpurityDecrease: try options.double("min-impurity-decrease") ?? 0)
+            return (try wrap(tree, options), treeParameters(options, maxFeatures: "all"))
+        },
+        Entry(name: "random-forest", summary: "random forest of CART trees on bootstrap samples",
+              options: treeOptions + forestOptions + [maxBins, OptionSpec("bootstrap", .bool, default: "true", "draw a bootstrap sample per tree")]) { options in
+            let forest = RandomForestClassifier(
+                nEstimators: try trees(options), criterion: try criterion(options), maxDepth: try maxDepth(options),
+                minSamplesSplit: try options.int("min-samples-split") ?? 2,
+                minSamplesLeaf: try options.int("min-samples-leaf") ?? 1,
+                maxFeatures: try maxFeatures(options, default: .sqrt), maxBins: try options.int("max-bins"),
+                bootstrap: try options.bool("bootstrap") ?? true, classWeight: try classWeight(options),
+                minImpurityDecrease: try options.double("min-impurity-decrease") ?? 0)
+            return (try wrap(forest, options), [("trees", String(try trees(options)))]
+                + treeParameters(options, maxFeatures: "sqrt") + [("bootstrap", String(try options.bool("bootstrap") ?? true))])
+        },
+        Entry(name: "extra-trees", summary: "extremely randomised trees (random thresholds, no bootstrap)",
+              options: treeOptions + forestOptions + [OptionSpec("bootstrap", .bool, default: "false", "draw a bootstrap sample per tree")]) { options in
+            let forest = ExtraTreesClassifier(
+                nEstimators: try trees(options), criterion: try criterion(options), maxDepth: try maxDepth(options),
+                minSamplesSplit: try options.int("min-samples-split") ?? 2,
+                minSamplesLeaf: try options.int("min-samples-leaf") ?? 1,
+                maxFeatures: try maxFeatures(options, default: .sqrt),
+                bootstrap: try options.bool("bootstrap") ?? false, classWeight: try classWeight(options),
+                minImpurityDecrease: try options.double("min-impurity-decrease") ?? 0)
+            return (try wrap(forest, options), [("trees", String(try trees(options)))]
+                + treeParameters(options, maxFeatures: "sqrt") + [("bootstrap", String(try options.bool("bootstrap") ?? false))])
+        },
+        Entry(name: "logistic-regression", summary: "multinomial logistic regression (L-BFGS)",
+              options: [
+                OptionSpec("C", .double, default: "1.0", "inverse regularisation strength"),
+                OptionSpec("reg", .double, "regularisation strength 1/C as in Spark's regParam; 0 = none"),
+                OptionSpec("penalty", .choice(["l2", "none", "elasticnet"]), default: "l2", "regularisation"),
+                OptionSpec("l1-ratio", .double, default: "0", "share of L1 in the elastic-net penalty"),
+                OptionSpec("max-iter", .int, default: "100", "most solver iterations"),
+                OptionSpec("tol", .double, default: "0.0001", "stopping tolerance"),
+                OptionSpec("class-weight", .choice(["none", "balanced"]), default: "none", "weight classes inversely to their size"),
+              ]) { options in
+            var c = try options.double("C") ?? 1.0
+            var penalty: LogisticRegression.Penalty = .l2
+            if let reg = try options.double("reg") {
+                if reg == 0 { penalty = .none } else { c = 1 / reg }
+            }
+            let l1Ratio = try options.double("l1-ratio") ?? 0
+            switch try options.choice("penalty") {
+            case "none": penalty = .none
+            case "elasticnet": penalty = .elasticNet(l1Ratio: l1Ratio)
+            default: if l1Ratio > 0 { penalty = .elasticNet(l1Ratio: l1Ratio) }
+            }
+            let maxIter = try options.int("max-iter") ?? 100
+            let model = LogisticRegression(c: c, penalty: penalty, maxIter: maxIter,
+                                           tol: try options.double("tol") ?? 1e-4, classWeight: try classWeight(options))
+            let penaltyText: String
+            switch penalty {
+            case .none: penaltyText = "none"
+            case .l2: penaltyText = "l2"
+            case .elasticNet(let ratio): penaltyText = "elastic-net (l1-ratio \(ratio))"
+            }
+            var parameters: [(String, String)] = [("penalty", penaltyText)]
+            if penalty != .none { parameters.append(("C", format(c))) }
+            parameters += [("max-iter", String(maxIter)), ("class-weight", try options.choice("class-weight") ?? "none")]
+            return (try wrap(model, options), parameters)
+        },
+        Entry(name: "naive-bayes", summary: "Gaussian naive Bayes",
+              options: [OptionSpec("var-smoothing", .double, default: "1e-9", "share of the largest variance added to every variance")]) { options in
+            let smoothing = try options.double("var-smoothing") ?? 1e-9
+            return (try wrap(GaussianNaiveBayes(varSmoothing: smoothing), options), [("var-smoothing", format(smoothing))])
+        },
+        Entry(name: "knn", summary: "k-nearest neighbours",
+              options: [
+                OptionSpec("k", .int, default: "5", "neighbours consulted"),
+                OptionSpec("weights", .choice(["uniform", "distance"]), default: "uniform", "how neighbours' votes count"),
+                OptionSpec("metric", .choice(["euclidean", "manhattan", "cosine"]), default: "euclidean", "distance between rows"),
+              ]) { options in
+            let k = try options.int("k") ?? 5
+            let weights: KNearestNeighbors.Weights = try options.choice("weights") == "distance" ? .distance : .uniform
+            let metricName = try options.choice("metric") ?? "euclidean"
+            let metric: KNearestNeighbors.Metric = metricName == "manhattan" ? .manhattan : metricName == "cosine" ? .cosine : .euclidean
+            return (try wrap(KNearestNeighbors(k: k, weights: weights, metric: metric), options),
+                    [("k", String(k)), ("weights", try options.choice("weights") ?? "uniform"), ("metric", metricName)])
+        },
+    ]
+
+    /// Models of the specification that this version cannot train yet.
+    static let planned = ["gradient-boosting", "linear-svm", "svm", "mlp", "sgd"]
+
+    static func entry(_ name: String) -> Entry? {
+        entries.first { $0.name == name }
+    }
+
+    static var names: [String] { entries.map(\.name) }
+
+    // MARK: Option readers
+
+    private static func wrap<C: Classifier>(_ classifier: C, _ options: Options) throws -> Fit {
+        if try options.bool("one-vs-rest") ?? false {
+            let wrapped = OneVsRest(classifier)
+            return { data, context in try wrapped.fit(data, context: context) }
+        }
+        return { data, context in try classifier.fit(data, context: context) }
+    }
+
+    private static func criterion(_ options: Options) throws -> SplitCriterion {
+        try options.choice("criterion") == "entropy" ? .entropy : .gini
+    }
+
+    private static func maxDepth(_ options: Options) throws -> Int? {
+        guard let text = try options.string("max-depth"), text.lowercased() != "none" else { return nil }
+        guard let depth = Int(text) else {
+            throw ReportError("option 'max-depth' must be a whole number or none, found '\(text)'",
+                              at: options.location(of: "max-depth"))
+        }
+        return depth
+    }
+
+    private static func trees(_ options: Options) throws -> Int {
+        if options.has("trees"), options.has("n-estimators") {
+            throw ReportError("give either 'trees' or 'n-estimators', not both", at: options.location(of: "n-estimators"))
+        }
+        return try options.int("trees") ?? options.int("n-estimators") ?? 100
+    }
+
+    private static func maxFeatures(_ options: Options, default fallback: MaxFeatures) throws -> MaxFeatures {
+        guard let text = try options.string("max-features") else { return fallback }
+        switch text.lowercased() {
+        case "sqrt": return .sqrt
+        case "log2": return .log2
+        case "all", "none": return .all
+        default:
+            if let count = Int(text) { return .count(count) }
+            if let fraction = Double(text) { return .fraction(fraction) }
+            throw ReportError("option 'max-features' must be sqrt, log2, all, a count or a fraction, found '\(text)'",
+                              at: options.location(of: "max-features"))
+        }
+    }
+
+    private static func classWeight(_ options: Options) throws -> ClassWeight {
+        try options.choice("class-weight") == "balanced" ? .balanced : .none
+    }
+
+    private static func treeParameters(_ options: Options, maxFeatures: String) -> [(name: String, value: String)] {
+        func text(_ name: String, _ fallback: String) -> String { ((try? options.string(name)) ?? nil) ?? fallback }
+        var parameters = [("criterion", text("criterion", "gini")), ("max-depth", text("max-depth", "none")),
+                          ("min-samples-leaf", text("min-samples-leaf", "1")), ("max-features", text("max-features", maxFeatures))]
+        if let bins = (try? options.string("max-bins")) ?? nil { parameters.append(("max-bins", bins)) }
+        parameters.append(("class-weight", text("class-weight", "none")))
+        return parameters
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e6 ? String(Int(value)) : "\(value)"
+    }
+}

@@ -1,0 +1,12 @@
+import ReportEngine
+
+/// Directives that train, evaluate and explain models.
+enum ModelSteps {
+    static let all: [any Step.Type] = [
+        TrainStep.self,
+        EvaluateStep.self,
+        CompareStep.self,
+        ImportanceStep.self,
+        CoefficientsStep.self,
+    ]
+}

@@ -1,0 +1,87 @@
+import Foundation
+import ReportEngine
+import ReportML
+
+/// `{train} MODEL`: fits a model on the training split; its id names it for `{evaluate}`,
+/// `{importance}`, `{coefficients}` and `{eval}`.
+struct TrainStep: Step {
+    static let spec = DirectiveSpec(
+        name: "train",
+        summary: "Fit a model on the training split: \(ModelCatalog.names.joined(separator: ", ")).",
+        argument: .required("a model: \(ModelCatalog.names.joined(separator: ", "))"),
+        options: ModelCatalog.commonOptions,
+        results: ["model", "train_rows", "features", "classes", "parameters.<name>"]
+    )
+
+    static func options(for argument: String) -> [OptionSpec] {
+        (ModelCatalog.entry(argument)?.options ?? []) + ModelCatalog.commonOptions + OptionSpec.common
+    }
+
+    let invocation: Invocation
+    let entry: ModelCatalog.Entry
+    let fit: ModelCatalog.Fit
+    let parameters: [(name: String, value: String)]
+
+    init(_ invocation: Invocation) throws {
+        self.invocation = invocation
+        let name = invocation.argument
+        guard let entry = ModelCatalog.entry(name) else {
+            if ModelCatalog.planned.contains(name) {
+                throw invocation.error("model '\(name)' is not available in this version of report yet",
+                                       notes: ["available models: \(ModelCatalog.names.joined(separator: ", "))"])
+            }
+            var notes: [String] = []
+            if let near = Suggestion.nearest(to: name, in: ModelCatalog.names + ModelCatalog.planned) {
+                notes.append("did you mean '\(near)'?")
+            }
+            notes.append("available models: \(ModelCatalog.names.joined(separator: ", "))")
+            throw invocation.error("unknown model '\(name)'", notes: notes)
+        }
+        self.entry = entry
+        (fit, parameters) = try entry.build(invocation.options)
+    }
+
+    func run(_ context: StepContext) throws -> StepOutput {
+        let dataset = try context.dataset()
+        let features = try ColumnSelection.numericFeatures("features", in: dataset, context: context)
+        guard !features.isEmpty else { throw context.error("no numeric features to train on") }
+        guard let label = dataset.label, let labelColumn = dataset.table.column(named: label) else {
+            throw context.error("the data has no label column: give ':label:' in {load}")
+        }
+        let classes = ClassCounts(labelColumn).labels
+        let data = try ModelData.make(dataset, part: .train, features: features, classes: classes, context: context)
+        let present = Set(data.y)
+        guard present.count >= 2 else {
+            throw context.error("the training rows hold a single class ('\(classes[data.y.first ?? 0])'); a classifier needs at least two")
+        }
+
+        let throttle = ProgressThrottle(sink: context.progress, label: "training \(entry.name)")
+        let fitContext = FitContext(seed: context.seed, threads: ProcessInfo.processInfo.activeProcessorCount,
+                                    progress: { throttle.report($0) })
+        let model: any FittedClassifier
+        do {
+            model = try fit(TrainingSet(x: data.x, y: data.y, classCount: classes.count), fitContext)
+        } catch let error as MLError {
+            throw context.error("cannot train \(entry.name): \(error.message)")
+        }
+        context.workspace.storeObject(
+            TrainedModel(id: context.id, kind: entry.name, dataset: dataset, features: features, classes: classes,
+                         model: model, parameters: parameters),
+            key: TrainedModel.key(context.id))
+
+        var results = ResultObject()
+        results["model"] = .string(entry.name)
+        results["train_rows"] = .int(data.rows.count)
+        results["features"] = .int(features.count)
+        results["classes"] = .int(classes.count)
+        results["parameters"] = .object(ResultObject(parameters.map { ($0.name, .string($0.value)) }))
+
+        let summary = "Trained a \(entry.summary) (\(CodeSpan.markdown(entry.name))) on \(DisplayNumber.format(Double(data.rows.count))) "
+            + "training rows, \(features.count) features and \(classes.count) classes."
+        let table = TableOutput(
+            id: invocation.id, caption: invocation.caption ?? "Hyperparameters of \(invocation.id) (\(entry.name))",
+            columns: ["parameter", "value"], alignments: [.left, .left],
+            rows: parameters.map { [$0.name, $0.value] })
+        return StepOutput(blocks: [.markdown(summary), .table(table)], results: results)
+    }
+}
