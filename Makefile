@@ -9,7 +9,7 @@ DEB_PACKAGES := pkg-config libgd-dev libcmark-gfm-dev libcmark-gfm-extensions-de
 TEST_DEB_PACKAGES := chromium
 REPORT := .build/release/report
 
-.PHONY: report reports test deps test-deps build clean
+.PHONY: report reports test bench deps test-deps build clean
 
 deps:
 	@./scripts/apt-ensure $(DEB_PACKAGES)
@@ -30,6 +30,11 @@ reports: build
 test: test-deps
 	$(SWIFT) build
 	$(SWIFT) test
+
+# Times report against pandas + scikit-learn on the same data in the same run.
+bench: build
+	@python3 -c "import sklearn, pandas" 2>/dev/null || python3 -m pip install -q scikit-learn pandas
+	python3 bench/run.py
 
 clean:
 	rm -rf .build out

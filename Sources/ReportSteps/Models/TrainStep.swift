@@ -76,7 +76,7 @@ struct TrainStep: Step {
         results["classes"] = .int(classes.count)
         results["parameters"] = .object(ResultObject(parameters.map { ($0.name, .string($0.value)) }))
 
-        let summary = "Trained a \(entry.summary) (\(CodeSpan.markdown(entry.name))) on \(DisplayNumber.format(Double(data.rows.count))) "
+        let summary = "Trained \(CodeSpan.markdown(entry.name)) — a \(entry.summary) — on \(DisplayNumber.format(Double(data.rows.count))) "
             + "training rows, \(features.count) features and \(classes.count) classes."
         let table = TableOutput(
             id: invocation.id, caption: invocation.caption ?? "Hyperparameters of \(invocation.id) (\(entry.name))",
