@@ -62,29 +62,11 @@ import TestSupport
 
     // MARK: The binary
 
-    /// `.build/debug/report`, built by `make test` before the tests run.
-    static let binary: URL? = {
-        let candidates = [
-            Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("report"),
-            Fixtures.packageRoot.appendingPathComponent(".build/debug/report"),
-        ].compactMap { $0 }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }()
+    static let binary = ReportBinary.url
 
     func run(_ arguments: [String], in directory: URL) throws -> (status: Int32, stdout: Data, stderr: String) {
-        let binary = try #require(Self.binary)
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, stdout, String(decoding: stderr, as: UTF8.self))
+        let outcome = try ReportBinary.run(arguments, in: directory)
+        return (outcome.status, outcome.stdoutData, outcome.stderr)
     }
 
     @Test(.enabled(if: binary != nil, "build the binary first (`make test` runs `swift build`)"))
