@@ -26,11 +26,12 @@ struct DirectivesCommand: ParsableCommand {
             }
             return lines.joined(separator: "\n")
         }
-        guard let spec = standardRegistry.step(named: name)?.spec else {
+        guard let type = standardRegistry.step(named: name) else {
             var message = "unknown directive '\(name)'"
             if let near = Suggestion.nearest(to: name, in: standardRegistry.names) { message += "; did you mean '\(near)'?" }
             throw ValidationError(message + " (known: \(standardRegistry.names.joined(separator: ", ")))")
         }
+        let spec = type.spec
         var lines = ["{\(spec.name)}: \(spec.summary)", ""]
         switch spec.argument {
         case .none: lines.append("Argument: none")
@@ -39,18 +40,28 @@ struct DirectivesCommand: ParsableCommand {
         }
         lines.append("")
         lines.append("Options:")
-        let width = (spec.allOptions.map(\.name.count).max() ?? 0) + 4
-        for option in spec.allOptions {
-            var text = "  :" + option.name + ":"
-            text = text.padding(toLength: width + 2, withPad: " ", startingAt: 0) + option.help
-            if let value = option.defaultValue { text += " (default: \(value))" }
-            if case .choice(let words) = option.kind { text += " [\(words.joined(separator: ", "))]" }
-            lines.append(text)
+        let everyOption = spec.allOptions + type.argumentChoices.flatMap { type.options(for: $0) }
+        let width = (everyOption.map(\.name.count).max() ?? 0) + 4
+        for option in spec.allOptions { lines.append(optionLine(option, width: width)) }
+        let shared = Set(spec.allOptions.map(\.name))
+        for choice in type.argumentChoices {
+            let own = type.options(for: choice).filter { !shared.contains($0.name) }
+            guard !own.isEmpty else { continue }
+            lines.append("")
+            lines.append("Options of {\(spec.name)} \(choice):")
+            for option in own { lines.append(optionLine(option, width: width)) }
         }
         if !spec.results.isEmpty {
             lines.append("")
             lines.append("Results (under the step's id, for {eval}): " + spec.results.joined(separator: ", "))
         }
         return lines.joined(separator: "\n")
+    }
+
+    private static func optionLine(_ option: OptionSpec, width: Int) -> String {
+        var text = ("  :" + option.name + ":").padding(toLength: width + 2, withPad: " ", startingAt: 0) + option.help
+        if let value = option.defaultValue { text += " (default: \(value))" }
+        if case .choice(let words) = option.kind { text += " [\(words.joined(separator: ", "))]" }
+        return text
     }
 }

@@ -8,13 +8,14 @@ public struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Build literate machine-learning reports from Markdown with directives.",
         discussion: """
-        A report is a Markdown file with YAML front matter and directives such as
-        ```{load} synthetic:beatport or ```{correlation}. `report build` runs the steps in
-        order and writes HTML, GitHub Markdown, figures and results.json.
+        A report is a Markdown file with YAML front matter and fenced directives
+        such as {load}, {correlation} or {train} random-forest. `report build` runs
+        the steps in order and writes HTML, GitHub Markdown, figures, results.json.
 
         Examples:
           report build reports/beatport.md
-          report build reports/beatport.md --param data=../shared/data/spotify_songs.csv --param label=playlist_genre
+          report build reports/beatport.md \\
+            --param data=songs.csv --param label=playlist_genre
           report directives correlation
         """,
         version: BuildPipeline.toolVersion,

@@ -44,6 +44,10 @@ import TestSupport
         #expect(correlation.contains(":threshold:"))
         #expect(correlation.contains(":width:"))
         #expect(throws: (any Error).self) { try DirectivesCommand.text(for: "corelation") }
+        let train = try DirectivesCommand.text(for: "train")
+        #expect(train.contains("Options of {train} random-forest:"))
+        #expect(train.contains(":trees:"))
+        #expect(train.contains("Options of {train} knn:"))
     }
 
     // MARK: The binary

@@ -18,9 +18,14 @@ public protocol Step: Sendable {
     /// The options accepted with a given argument (e.g. `{train} random-forest` accepts the
     /// forest's hyperparameters); by default the spec's options.
     static func options(for argument: String) -> [OptionSpec]
+
+    /// Arguments with options of their own (the models of `{train}`), for the documentation.
+    static var argumentChoices: [String] { get }
 }
 
 extension Step {
+    public static var argumentChoices: [String] { [] }
+
     public static func options(for argument: String) -> [OptionSpec] {
         spec.allOptions
     }

@@ -17,6 +17,8 @@ struct TrainStep: Step {
         (ModelCatalog.entry(argument)?.options ?? []) + ModelCatalog.commonOptions + OptionSpec.common
     }
 
+    static var argumentChoices: [String] { ModelCatalog.names }
+
     let invocation: Invocation
     let entry: ModelCatalog.Entry
     let fit: ModelCatalog.Fit
