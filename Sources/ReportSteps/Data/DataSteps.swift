@@ -10,5 +10,6 @@ enum DataSteps {
         SampleStep.self,
         NormalizeStep.self,
         SplitStep.self,
+        BinStep.self,
     ]
 }
