@@ -8,5 +8,6 @@ enum ModelSteps {
         CompareStep.self,
         ImportanceStep.self,
         CoefficientsStep.self,
+        KMeansStep.self,
     ]
 }
