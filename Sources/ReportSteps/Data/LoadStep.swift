@@ -108,7 +108,7 @@ struct LoadStep: Step {
         results["features"] = .int(features.count)
         var summary = "Loaded \(DisplayNumber.format(Double(table.rowCount))) rows and \(table.columns.count) columns from \(origin)"
         if let label, let column = table.column(named: label) {
-            let counts = ClassCounts(column)
+            let counts = ClassRows(column)
             results["classes"] = .int(counts.labels.count)
             results["class_counts"] = .object(ResultObject(zip(counts.labels, counts.counts).map { ($0, .int($1)) }))
             results["label"] = .string(label)

@@ -29,13 +29,8 @@ struct DescribeStep: Step {
         let by = try context.options.string("by")
         let groups: [(label: String?, rows: [Int]?)]
         if let by {
-            let column = try ColumnSelection.require(by, in: dataset.table, option: "by", context: context)
-            var rowsByClass: [String: [Int]] = [:]
-            for row in 0..<column.count {
-                guard let value = column.displayValue(at: row) else { continue }
-                rowsByClass[value, default: []].append(row)
-            }
-            groups = rowsByClass.keys.sorted().map { ($0, rowsByClass[$0]) }
+            let classes = ClassRows(try ColumnSelection.require(by, in: dataset.table, option: "by", context: context))
+            groups = zip(classes.labels, classes.rows).map { ($0, $1) }
         } else {
             groups = [(nil, nil)]
         }

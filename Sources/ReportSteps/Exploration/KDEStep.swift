@@ -98,7 +98,7 @@ struct KDEStep: Step {
             for panel in panels {
                 let chart = DensityChart(title: panel.title, panels: [panel], columns: 1)
                 blocks.append(.figure(try FigureRendering.figure(
-                    chart, id: "\(invocation.id)-\(Self.slug(panel.title))", caption: "\(caption): \(panel.title)",
+                    chart, id: "\(invocation.id)-\(ExplorationInput.slug(panel.title))", caption: "\(caption): \(panel.title)",
                     alt: "Density of \(panel.title) for each \(groups.column)", context: context)))
             }
         } else {
@@ -150,9 +150,5 @@ struct KDEStep: Step {
         if hi <= lo { lo -= 0.5; hi += 0.5 }
         let pad = max((hi - lo) * 0.1, 3 * kernelWidth)
         return KernelDensity.grid(from: lo - pad, to: hi + pad, count: gridSize)
-    }
-
-    static func slug(_ text: String) -> String {
-        String(text.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
     }
 }

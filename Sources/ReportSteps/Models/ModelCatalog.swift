@@ -42,38 +42,30 @@ enum ModelCatalog {
         Entry(name: "decision-tree", summary: "CART decision tree",
               options: treeOptions + [maxBins, OptionSpec("max-features", .string, default: "all",
                                                  "features tried per split: sqrt, log2, all, a count or a fraction")]) { options in
+            let t = try TreeSettings(options, maxFeatures: .all, bootstrap: false)
             let tree = DecisionTreeClassifier(
-                criterion: try criterion(options), maxDepth: try maxDepth(options),
-                minSamplesSplit: try options.int("min-samples-split") ?? 2,
-                minSamplesLeaf: try options.int("min-samples-leaf") ?? 1,
-                maxFeatures: try maxFeatures(options, default: .all), maxBins: try options.int("max-bins"),
-                classWeight: try classWeight(options),
-                minImpurityDecrease: try options.double("min-impurity-decrease") ?? 0)
+                criterion: t.criterion, maxDepth: t.maxDepth, minSamplesSplit: t.minSamplesSplit,
+                minSamplesLeaf: t.minSamplesLeaf, maxFeatures: t.maxFeatures, maxBins: t.maxBins,
+                classWeight: t.classWeight, minImpurityDecrease: t.minImpurityDecrease)
             return (try wrap(tree, options), treeParameters(options, maxFeatures: "all"))
         },
         Entry(name: "random-forest", summary: "random forest of CART trees on bootstrap samples",
               options: treeOptions + forestOptions + [maxBins, OptionSpec("bootstrap", .bool, default: "true", "draw a bootstrap sample per tree")]) { options in
+            let t = try TreeSettings(options, maxFeatures: .sqrt, bootstrap: true)
             let forest = RandomForestClassifier(
-                nEstimators: try trees(options), criterion: try criterion(options), maxDepth: try maxDepth(options),
-                minSamplesSplit: try options.int("min-samples-split") ?? 2,
-                minSamplesLeaf: try options.int("min-samples-leaf") ?? 1,
-                maxFeatures: try maxFeatures(options, default: .sqrt), maxBins: try options.int("max-bins"),
-                bootstrap: try options.bool("bootstrap") ?? true, classWeight: try classWeight(options),
-                minImpurityDecrease: try options.double("min-impurity-decrease") ?? 0)
-            return (try wrap(forest, options), [("trees", String(try trees(options)))]
-                + treeParameters(options, maxFeatures: "sqrt") + [("bootstrap", String(try options.bool("bootstrap") ?? true))])
+                nEstimators: t.trees, criterion: t.criterion, maxDepth: t.maxDepth, minSamplesSplit: t.minSamplesSplit,
+                minSamplesLeaf: t.minSamplesLeaf, maxFeatures: t.maxFeatures, maxBins: t.maxBins, bootstrap: t.bootstrap,
+                classWeight: t.classWeight, minImpurityDecrease: t.minImpurityDecrease)
+            return (try wrap(forest, options), t.forestParameters(options))
         },
         Entry(name: "extra-trees", summary: "extremely randomised trees (random thresholds, no bootstrap)",
               options: treeOptions + forestOptions + [OptionSpec("bootstrap", .bool, default: "false", "draw a bootstrap sample per tree")]) { options in
+            let t = try TreeSettings(options, maxFeatures: .sqrt, bootstrap: false)
             let forest = ExtraTreesClassifier(
-                nEstimators: try trees(options), criterion: try criterion(options), maxDepth: try maxDepth(options),
-                minSamplesSplit: try options.int("min-samples-split") ?? 2,
-                minSamplesLeaf: try options.int("min-samples-leaf") ?? 1,
-                maxFeatures: try maxFeatures(options, default: .sqrt),
-                bootstrap: try options.bool("bootstrap") ?? false, classWeight: try classWeight(options),
-                minImpurityDecrease: try options.double("min-impurity-decrease") ?? 0)
-            return (try wrap(forest, options), [("trees", String(try trees(options)))]
-                + treeParameters(options, maxFeatures: "sqrt") + [("bootstrap", String(try options.bool("bootstrap") ?? false))])
+                nEstimators: t.trees, criterion: t.criterion, maxDepth: t.maxDepth, minSamplesSplit: t.minSamplesSplit,
+                minSamplesLeaf: t.minSamplesLeaf, maxFeatures: t.maxFeatures, bootstrap: t.bootstrap,
+                classWeight: t.classWeight, minImpurityDecrease: t.minImpurityDecrease)
+            return (try wrap(forest, options), t.forestParameters(options))
         },
         Entry(name: "logistic-regression", summary: "multinomial logistic regression (L-BFGS)",
               options: [
@@ -140,6 +132,38 @@ enum ModelCatalog {
     static var names: [String] { entries.map(\.name) }
 
     // MARK: Option readers
+
+    /// The options shared by trees and forests, read once.
+    private struct TreeSettings {
+        let criterion: SplitCriterion
+        let maxDepth: Int?
+        let minSamplesSplit: Int
+        let minSamplesLeaf: Int
+        let maxFeatures: MaxFeatures
+        let maxBins: Int?
+        let classWeight: ClassWeight
+        let minImpurityDecrease: Double
+        let trees: Int
+        let bootstrap: Bool
+
+        init(_ options: Options, maxFeatures fallback: MaxFeatures, bootstrap defaultBootstrap: Bool) throws {
+            criterion = try ModelCatalog.criterion(options)
+            maxDepth = try ModelCatalog.maxDepth(options)
+            minSamplesSplit = try options.int("min-samples-split") ?? 2
+            minSamplesLeaf = try options.int("min-samples-leaf") ?? 1
+            maxFeatures = try ModelCatalog.maxFeatures(options, default: fallback)
+            maxBins = options.has("max-bins") ? try options.int("max-bins") : nil
+            classWeight = try ModelCatalog.classWeight(options)
+            minImpurityDecrease = try options.double("min-impurity-decrease") ?? 0
+            trees = options.has("trees") || options.has("n-estimators") ? try ModelCatalog.trees(options) : 100
+            bootstrap = try options.bool("bootstrap") ?? defaultBootstrap
+        }
+
+        func forestParameters(_ options: Options) -> [(name: String, value: String)] {
+            [("trees", String(trees))] + ModelCatalog.treeParameters(options, maxFeatures: "sqrt")
+                + [("bootstrap", String(bootstrap))]
+        }
+    }
 
     private static func wrap<C: Classifier>(_ classifier: C, _ options: Options) throws -> Fit {
         if try options.bool("one-vs-rest") ?? false {

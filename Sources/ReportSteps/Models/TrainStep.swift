@@ -50,7 +50,7 @@ struct TrainStep: Step {
         guard let label = dataset.label, let labelColumn = dataset.table.column(named: label) else {
             throw context.error("the data has no label column: give ':label:' in {load}")
         }
-        let classes = ClassCounts(labelColumn).labels
+        let classes = ClassRows(labelColumn).labels
         let data = try ModelData.make(dataset, part: .train, features: features, classes: classes, context: context)
         let present = Set(data.y)
         guard present.count >= 2 else {

@@ -13,14 +13,10 @@ struct ClassGroups {
             throw context.error("no class column: give ':\(option): COLUMN' or a ':label:' in {load}")
         }
         let column = try ColumnSelection.require(name, in: dataset.table, option: option, context: context)
-        var byLabel: [String: [Int]] = [:]
-        for row in 0..<column.count {
-            guard let value = column.displayValue(at: row) else { continue }
-            byLabel[value, default: []].append(row)
-        }
+        let classes = ClassRows(column)
         self.column = name
-        labels = byLabel.keys.sorted()
-        rows = labels.map { byLabel[$0] ?? [] }
+        labels = classes.labels
+        rows = classes.rows
     }
 
     /// The values of a numeric column split by class.
