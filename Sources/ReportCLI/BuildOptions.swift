@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import ReportEngine
 
@@ -14,9 +15,13 @@ struct BuildOptions: ParsableArguments {
     @Flag(name: .long, help: "Print no progress.")
     var quiet = false
 
+    @Option(name: .long, help: ArgumentHelp("Threads each step may use (default: every core). Outputs are identical for any value.", valueName: "n"))
+    var jobs: Int?
+
     func validate() throws {
         _ = try parsedParams()
         _ = try parsedFormats()
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
     }
 
     func parsedParams() throws -> [(name: String, value: String)] {
@@ -43,7 +48,8 @@ struct BuildOptions: ParsableArguments {
 
     /// The build settings these options describe, writing under `outDirectory`.
     func settings(outDirectory: String) throws -> BuildSettings {
-        BuildSettings(outDirectory: outDirectory, params: try parsedParams(), formats: try parsedFormats(), quiet: quiet)
+        BuildSettings(outDirectory: outDirectory, params: try parsedParams(), formats: try parsedFormats(), quiet: quiet,
+                      jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 
     /// Step progress on stderr, or nothing with `--quiet`.

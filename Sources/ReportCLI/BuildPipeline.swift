@@ -15,13 +15,29 @@ public struct BuildSettings: Sendable {
     public var params: [(name: String, value: String)]
     public var formats: Set<OutputFormat>
     public var quiet: Bool
+    /// Keep a step cache under `<out>/.cache` (off for builds into throw-away folders).
+    public var useCache: Bool
+    /// Reuse cached step outputs; false with `--no-cache` (steps all run; the cache is refreshed).
+    public var reuseCache: Bool
+    /// Threads each step may use (`--jobs`); artifacts never depend on it.
+    public var jobs: Int
+    /// Write a report built with non-default `--param` values to `<stem>@name=value…` beside
+    /// the default build, so parameter sets never overwrite each other (an explicit `--out`
+    /// turns this off: the user chose the folder).
+    public var separateParameterSets: Bool
 
     public init(outDirectory: String = "out", params: [(name: String, value: String)] = [],
-                formats: Set<OutputFormat> = Set(OutputFormat.allCases), quiet: Bool = false) {
+                formats: Set<OutputFormat> = Set(OutputFormat.allCases), quiet: Bool = false,
+                useCache: Bool = true, reuseCache: Bool = true,
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, separateParameterSets: Bool = false) {
         self.outDirectory = outDirectory
         self.params = params
         self.formats = formats
         self.quiet = quiet
+        self.useCache = useCache
+        self.reuseCache = reuseCache
+        self.jobs = jobs
+        self.separateParameterSets = separateParameterSets
     }
 }
 
@@ -34,12 +50,25 @@ public enum BuildPipeline {
     @discardableResult
     public static func build(_ path: String, settings: BuildSettings,
                              progress: any ProgressSink = StderrProgress()) throws -> URL {
+        try buildReporting(path, settings: settings, progress: progress).folder
+    }
+
+    /// Builds `path`; returns the output folder and the run (for `--explain`).
+    public static func buildReporting(_ path: String, settings: BuildSettings,
+                                      progress: any ProgressSink = StderrProgress()) throws -> (folder: URL, run: RunResult) {
         let reportURL = URL(fileURLWithPath: path).standardizedFileURL
         let document = try DocumentParser.parse(contentsOf: reportURL, displayPath: path)
         let parameters = try Parameters(frontMatter: document.frontMatter, overrides: settings.params, file: path)
-        let runner = Runner(registry: standardRegistry, progress: progress)
+        let outRoot = URL(fileURLWithPath: settings.outDirectory).standardizedFileURL
+        let folderName = outputFolderName(report: reportURL, document: document, parameters: parameters,
+                                          separate: settings.separateParameterSets)
+        let runner = Runner(registry: standardRegistry, progress: progress, threads: settings.jobs, toolVersion: toolVersion)
+        let cacheUse = settings.useCache
+            ? CacheUse(cache: StepCache(directory: outRoot.appendingPathComponent(".cache"), toolVersion: toolVersion),
+                       reuse: settings.reuseCache, reportKey: "\(reportURL.path)\n\(folderName)")
+            : nil
         let run = try runner.run(document, parameters: parameters,
-                                 reportDirectory: reportURL.deletingLastPathComponent().path)
+                                 reportDirectory: reportURL.deletingLastPathComponent().path, cache: cacheUse)
 
         let stem = reportURL.deletingPathExtension().lastPathComponent
         // Render everything before touching the disk: a bad {eval} must not leave half a report.
@@ -58,10 +87,9 @@ public enum BuildPipeline {
             }
         }
 
-        let outRoot = URL(fileURLWithPath: settings.outDirectory).standardizedFileURL
-        let final = outRoot.appendingPathComponent(stem)
+        let final = outRoot.appendingPathComponent(folderName)
         let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = outRoot.appendingPathComponent(".\(stem).building-\(pid)")
+        let staging = outRoot.appendingPathComponent(".\(folderName).building-\(pid)")
         let fileManager = FileManager.default
         do {
             try? fileManager.removeItem(at: staging)
@@ -78,7 +106,28 @@ public enum BuildPipeline {
             try? fileManager.removeItem(at: staging)
             throw ReportError("cannot write the output folder \(final.path): \(error.localizedDescription)", at: nil)
         }
-        return final
+        cacheUse?.cache.collectGarbage()
+        return (final, run)
+    }
+
+    /// `<stem>`, or with `separate` and parameters that differ from the front matter's,
+    /// `<stem>@name=value,…` (names sorted; characters unsafe in file names replaced).
+    static func outputFolderName(report: URL, document: Document, parameters: Parameters, separate: Bool) -> String {
+        let stem = report.deletingPathExtension().lastPathComponent
+        guard separate else { return stem }
+        let defaults = Dictionary(document.frontMatter.params.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let changed = parameters.overridden.sorted().compactMap { name -> String? in
+            guard let value = parameters.values[name], value != defaults[name] else { return nil }
+            return "\(name)=\(value)"
+        }
+        guard !changed.isEmpty else { return stem }
+        var suffix = String(changed.joined(separator: ",").map { character -> Character in
+            character.isLetter || character.isNumber || "=,.-_".contains(character) ? character : "_"
+        })
+        if suffix.count > 60 {
+            suffix = String(suffix.prefix(47)) + "-" + ContentDigest(of: Array(changed.joined(separator: "\n").utf8)).short
+        }
+        return "\(stem)@\(suffix)"
     }
 
     /// Swaps the staged folder into place; the old output is removed only after the swap.
@@ -112,7 +161,10 @@ public enum BuildPipeline {
                     ("directive", .string(step.directive.name)),
                     ("line", .int(step.directive.line)),
                     ("seconds", .double((step.seconds * 1e4).rounded() / 1e4)),
-                    ("cached", .bool(false)),
+                    ("cached", .bool(step.cached)),
+                    ("why", .string(step.explanation)),
+                    ("input_hash", .string(step.inputDigest)),
+                    ("output_hash", .string(step.outputDigest)),
                 ]))
             })),
         ]))

@@ -42,11 +42,13 @@ struct CheckCommand: ParsableCommand {
         var failures = 0
         for file in files {
             if !options.quiet { FileHandle.standardError.write(Data("Checking \(file)\n".utf8)) }
+            let progress = options.progress
             do {
-                let check = try OutputCheck.check(file, settings: settings, progress: options.progress)
+                let check = try OutputCheck.check(file, settings: settings, progress: progress)
                 print(check.text)
                 if !check.matches { failures += 1 }
             } catch {
+                (progress as? StderrProgress)?.interrupt()
                 let message = (error as? ReportError)?.description ?? "error: \(error)"
                 FileHandle.standardError.write(Data((message + "\n").utf8))
                 let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent

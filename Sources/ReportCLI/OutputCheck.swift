@@ -26,6 +26,8 @@ public enum OutputCheck {
 
         var rebuildSettings = settings
         rebuildSettings.outDirectory = scratch.path
+        // A check is a build from nothing: every step runs, so it also proves the cache right.
+        rebuildSettings.useCache = false
         let rebuilt = try BuildPipeline.build(path, settings: rebuildSettings, progress: progress)
 
         var isDirectory: ObjCBool = false

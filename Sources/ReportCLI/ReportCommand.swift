@@ -11,17 +11,19 @@ public struct ReportCommand: ParsableCommand {
         A report is a Markdown file with YAML front matter and fenced directives
         such as {load}, {correlation} or {train} random-forest. `report build` runs
         the steps in order and writes HTML, GitHub Markdown, figures, results.json;
-        `report check` rebuilds elsewhere and fails when the outputs in --out differ.
+        `report check` rebuilds elsewhere and fails when the outputs in --out differ;
+        `report serve` previews one report in the browser and rebuilds it on every save.
 
         Examples:
           report build reports/beatport.md
           report build reports/beatport.md \\
             --param data=songs.csv --param label=playlist_genre
           report check reports --out out
+          report serve reports/beatport.md --port 0
           report directives correlation
         """,
         version: BuildPipeline.toolVersion,
-        subcommands: [BuildCommand.self, CheckCommand.self, DirectivesCommand.self, SynthCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, DirectivesCommand.self, SynthCommand.self]
     )
 
     public init() {}

@@ -121,7 +121,7 @@ import TestSupport
             }
         }
         #expect(try fixture.read("out/small/index.html") == before, sourceLocation: sourceLocation)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.path("out")).filter { $0 != "small" }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.path("out")).filter { $0 != "small" && $0 != ".cache" }
         #expect(leftovers.isEmpty, "staging folders left behind: \(leftovers)", sourceLocation: sourceLocation)
     }
 

@@ -6,6 +6,8 @@ public struct PlannedStep {
     public let spec: DirectiveSpec
     /// The options accepted for this directive and argument.
     public let optionSpecs: [OptionSpec]
+    /// The `:caption:` text; the step itself sees `Captions.placeholder` (see `Captions`).
+    public let caption: String?
 
     public var directive: Directive { invocation.directive }
     public var hidden: Bool { ((try? invocation.options.bool("hidden")) ?? nil) ?? false }
@@ -64,9 +66,15 @@ public enum Planner {
                 throw ReportError("unknown option ':\(key):' for {\(spec.name)}",
                                   at: SourceLocation(file: file, line: value.line), notes: notes)
             }
-            let options = Options(directive: directive, file: file, specs: optionSpecs)
+            var options = Options(directive: directive, file: file, specs: optionSpecs)
             for option in optionSpecs where directive.option(option.name) != nil {
                 try validate(option, in: options)
+            }
+            let caption = try options.string("caption")
+            var stepDirective = directive
+            if caption != nil, let index = directive.options.firstIndex(where: { $0.key == "caption" }) {
+                stepDirective.options[index].value.value = .scalar(Captions.placeholder)
+                options = Options(directive: stepDirective, file: file, specs: optionSpecs)
             }
 
             let id: String
@@ -91,10 +99,11 @@ public enum Planner {
             }
             usedIDs.insert(id)
 
-            let invocation = Invocation(id: id, directive: directive, options: options, file: file,
+            let invocation = Invocation(id: id, directive: stepDirective, options: options, file: file,
                                         argumentFromCommandLine: parameters.usesOverride(raw.argument))
             let step = try type.init(invocation)
-            planned.append(PlannedStep(id: id, invocation: invocation, step: step, spec: spec, optionSpecs: optionSpecs))
+            planned.append(PlannedStep(id: id, invocation: invocation, step: step, spec: spec, optionSpecs: optionSpecs,
+                                       caption: caption))
         }
         // A later explicit `:name:` may collide with an earlier default id.
         return planned

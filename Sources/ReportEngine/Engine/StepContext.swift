@@ -19,9 +19,13 @@ public final class StepContext {
     public var rng: Xoshiro256StarStar
     public let progress: any ProgressSink
     public let workspace: Workspace
+    /// How many threads the step may use (`--jobs`); results never depend on it.
+    public let threads: Int
 
     init(id: String, location: SourceLocation, options: Options, reportDirectory: String, workingDirectory: String,
-         argumentFromCommandLine: Bool, seed: UInt64, progress: any ProgressSink, workspace: Workspace) {
+         argumentFromCommandLine: Bool, seed: UInt64, progress: any ProgressSink, workspace: Workspace,
+         threads: Int) {
+        self.threads = max(1, threads)
         self.workingDirectory = workingDirectory
         self.argumentFromCommandLine = argumentFromCommandLine
         self.id = id
@@ -40,9 +44,9 @@ public final class StepContext {
         guard let name = requested ?? workspace.currentDataset else {
             throw error("no dataset loaded yet: add a {load} directive before this one")
         }
-        guard let dataset = workspace.datasets[name] else {
+        guard let dataset = try workspace.dataset(named: name) else {
             throw ReportError("no dataset named '\(name)'", at: options.location(of: "data"),
-                              notes: ["datasets so far: \(workspace.datasets.keys.sorted().joined(separator: ", "))"])
+                              notes: ["datasets so far: \(workspace.datasetNames.joined(separator: ", "))"])
         }
         return dataset
     }
@@ -60,11 +64,25 @@ public final class StepContext {
                             notes: ["a report may read files only under its own folder; pass other paths with --param"])
             }
         }
+        recordFileRead(resolved)
         return resolved
     }
 
     /// An error at the directive's line.
     public func error(_ message: String, notes: [String] = []) -> ReportError {
         ReportError(message, at: location, notes: notes)
+    }
+
+    /// Makes the step depend on the bytes of the file at `path` (a missing file counts as a
+    /// state too): the step cache re-runs the step when they change.
+    public func recordFileRead(_ path: String) {
+        workspace.trace.file(displayPath(path), FileDigests.digest(ofFileAt: path))
+    }
+
+    /// `path` relative to the report's folder when inside it, so moving a project keeps its cache.
+    private func displayPath(_ path: String) -> String {
+        let root = (reportDirectory as NSString).standardizingPath
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 }

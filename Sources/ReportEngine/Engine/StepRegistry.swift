@@ -2,9 +2,12 @@
 /// that builds the standard registry (`ReportSteps.standardRegistry`).
 public struct StepRegistry: Sendable {
     private var types: [String: any Step.Type] = [:]
+    /// Object types the step cache can store, by `cacheKind`.
+    public private(set) var cacheableObjects: [String: any CacheableObject.Type] = [:]
 
-    public init(_ steps: [any Step.Type] = []) {
+    public init(_ steps: [any Step.Type] = [], cacheableObjects: [any CacheableObject.Type] = []) {
         for step in steps { register(step) }
+        for object in cacheableObjects { self.cacheableObjects[object.cacheKind] = object }
     }
 
     public mutating func register(_ step: any Step.Type) {

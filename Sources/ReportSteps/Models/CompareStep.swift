@@ -24,7 +24,7 @@ struct CompareStep: Step {
     func run(_ context: StepContext) throws -> StepOutput {
         // Best first; the Hamming loss is the one metric where lower is better.
         let sign = metric == "hamming_loss" ? -1.0 : 1.0
-        let evaluations = context.workspace.objects.compactMap { $0.value as? ModelEvaluation }
+        let evaluations = try context.workspace.objects(withPrefix: ModelEvaluation.key(""), as: ModelEvaluation.self)
             .sorted { ($0.metrics[metric].map { sign * $0 } ?? -.infinity, $1.modelID)
                 > ($1.metrics[metric].map { sign * $0 } ?? -.infinity, $0.modelID) }
         guard !evaluations.isEmpty else {

@@ -63,7 +63,7 @@ struct EvaluateStep: Step {
             guard !data.y.isEmpty else { throw context.error("the test split of '\(trained.id)' has no rows") }
             let evaluation = try Evaluation(trained: trained, model: try trained.classifier(for: "evaluate", context: context),
                                             data: data, resamples: resamples,
-                                            seed: SeedDerivation.derive(context.seed, trained.id))
+                                            seed: SeedDerivation.derive(context.seed, trained.id), threads: context.threads)
             context.workspace.storeObject(evaluation.summary, key: ModelEvaluation.key(trained.id))
             otherResults.append((trained.id, evaluation.results))
             scores.append((trained.id, evaluation.accuracy))
@@ -95,7 +95,7 @@ struct EvaluateStep: Step {
             let (data, truth, _) = try ModelData.makeTags(trained.dataset, part: .test, features: trained.features, context: context)
             guard !data.rows.isEmpty else { throw context.error("the test split of '\(trained.id)' has no tagged rows") }
             let evaluation = try MultiLabelEvaluation(trained: trained, model: model, x: data.x, truth: truth, resamples: resamples,
-                                                      seed: SeedDerivation.derive(context.seed, trained.id))
+                                                      seed: SeedDerivation.derive(context.seed, trained.id), threads: context.threads)
             context.workspace.storeObject(evaluation.summary, key: ModelEvaluation.key(trained.id))
             otherResults.append((trained.id, evaluation.results))
             scores.append((trained.id, evaluation.metrics.subsetAccuracy))
@@ -186,7 +186,8 @@ struct Evaluation {
     let accuracyInterval: (low: Double, high: Double)?
     let testRows: Int
 
-    init(trained: TrainedModel, model: any FittedClassifier, data: ModelData, resamples: Int, seed: UInt64) throws {
+    init(trained: TrainedModel, model: any FittedClassifier, data: ModelData, resamples: Int, seed: UInt64,
+         threads: Int) throws {
         self.trained = trained
         let k = trained.classes.count
         let predicted = model.predict(data.x)
@@ -208,7 +209,7 @@ struct Evaluation {
         }
         accuracyInterval = resamples > 0
             ? ClassificationMetrics.bootstrapInterval(yTrue: yTrue, yPred: predicted, resamples: resamples, seed: seed,
-                                                      threads: ProcessInfo.processInfo.activeProcessorCount,
+                                                      threads: threads,
                                                       metric: ClassificationMetrics.accuracy)
             : nil
         testRows = yTrue.count

@@ -64,7 +64,7 @@ struct KMeansStep: Step {
         let model: KMeansModel
         do {
             model = try KMeans(clusters: k, restarts: restarts, maxIterations: maxIterations).fit(
-                x, context: FitContext(seed: context.seed, threads: ProcessInfo.processInfo.activeProcessorCount,
+                x, context: FitContext(seed: context.seed, threads: context.threads,
                                        progress: { throttle.report($0) }))
         } catch let error as MLError {
             throw context.error("k-means failed: \(error.message)")

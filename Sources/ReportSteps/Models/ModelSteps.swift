@@ -2,6 +2,11 @@ import ReportEngine
 
 /// Directives that train, evaluate and explain models.
 enum ModelSteps {
+    /// What the model steps store that the step cache can keep (see `CacheableObject`).
+    static let cacheableObjects: [any CacheableObject.Type] = [
+        ModelEvaluation.self,
+    ]
+
     static let all: [any Step.Type] = [
         TrainStep.self,
         EvaluateStep.self,

@@ -18,7 +18,7 @@ struct MultiLabelEvaluation {
     var tags: [String] { trained.classes }
 
     init(trained: TrainedModel, model: BinaryRelevanceModel, x: FeatureMatrix, truth: [Bool],
-         resamples: Int, seed: UInt64) throws {
+         resamples: Int, seed: UInt64, threads: Int) throws {
         self.trained = trained
         let rows = x.rows
         let k = trained.classes.count
@@ -42,7 +42,7 @@ struct MultiLabelEvaluation {
             let exact = (0..<rows).map { row in (0..<k).allSatisfy { truth[row * k + $0] == predicted[row * k + $0] } ? 1 : 0 }
             subsetAccuracyInterval = ClassificationMetrics.bootstrapInterval(
                 yTrue: [Int](repeating: 1, count: rows), yPred: exact, resamples: resamples, seed: seed,
-                threads: ProcessInfo.processInfo.activeProcessorCount, metric: ClassificationMetrics.accuracy)
+                threads: threads, metric: ClassificationMetrics.accuracy)
         } else {
             subsetAccuracyInterval = nil
         }

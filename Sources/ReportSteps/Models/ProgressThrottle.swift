@@ -1,11 +1,12 @@
 import Foundation
 import ReportEngine
 
-/// Turns an estimator's fraction-done callbacks (from any thread) into at most one progress
-/// line per 10%.
+/// Passes an estimator's fraction-done callbacks (from any thread, possibly thousands per
+/// fit) to the sink's `fraction` at most once per whole percent, in increasing order. The
+/// sink decides how to show them: a bar on a terminal, a line per 10% in a log.
 final class ProgressThrottle: @unchecked Sendable {
     private let lock = NSLock()
-    private var lastDecile = -1
+    private var lastPercent = -1
     private let sink: any ProgressSink
     private let label: String
 
@@ -15,11 +16,13 @@ final class ProgressThrottle: @unchecked Sendable {
     }
 
     func report(_ fraction: Double) {
-        let decile = Int((min(max(fraction, 0), 1) * 10).rounded(.down))
+        let clamped = fraction.isNaN ? 0 : min(max(fraction, 0), 1)
+        let percent = Int((clamped * 100).rounded(.down))
         lock.lock()
         defer { lock.unlock() }
-        guard decile > lastDecile else { return }
-        lastDecile = decile
-        sink.message("\(label): \(decile * 10)%")
+        // Forwarded under the lock, so that two threads cannot deliver 41% after 42%.
+        guard percent > lastPercent else { return }
+        lastPercent = percent
+        sink.fraction(clamped, label: label)
     }
 }

@@ -123,7 +123,7 @@ struct SearchStep: Step {
             candidates = grid.candidates
         }
         let throttle = ProgressThrottle(sink: context.progress, label: "searching \(candidates.count) candidates of \(entry.name)")
-        let fitContext = FitContext(seed: context.seed, threads: ProcessInfo.processInfo.activeProcessorCount,
+        let fitContext = FitContext(seed: context.seed, threads: context.threads,
                                     progress: { throttle.report($0) })
         let search: SearchOutcome
         let classes: [String]

@@ -43,7 +43,7 @@ struct TrainStep: Step {
             throw context.error("the data has no label column: give ':label:' in {load}")
         }
         let throttle = ProgressThrottle(sink: context.progress, label: "training \(entry.name)")
-        let fitContext = FitContext(seed: context.seed, threads: ProcessInfo.processInfo.activeProcessorCount,
+        let fitContext = FitContext(seed: context.seed, threads: context.threads,
                                     progress: { throttle.report($0) })
         let classes: [String]
         let data: ModelData

@@ -57,3 +57,34 @@ extension TrainedModel.Fitted {
         }
     }
 }
+
+extension ModelEvaluation: CacheableObject {
+    static let cacheKind = "model-evaluation-1"
+
+    func encode(to encoder: inout CacheObjectEncoder) throws {
+        encoder.string(modelID)
+        encoder.string(kind)
+        let names = metrics.keys.sorted()
+        encoder.strings(names)
+        encoder.doubles(names.map { metrics[$0]! })
+        let intervalNames = intervals.keys.sorted()
+        encoder.strings(intervalNames)
+        encoder.doubles(intervalNames.flatMap { [intervals[$0]!.low, intervals[$0]!.high] })
+    }
+
+    static func decode(from decoder: inout CacheObjectDecoder) throws -> ModelEvaluation {
+        let modelID = try decoder.string()
+        let kind = try decoder.string()
+        let names = try decoder.strings()
+        let values = try decoder.doubles()
+        let intervalNames = try decoder.strings()
+        let bounds = try decoder.doubles()
+        guard values.count == names.count, bounds.count == 2 * intervalNames.count else {
+            throw decoder.corrupt("model evaluation with mismatched metric lists")
+        }
+        return ModelEvaluation(
+            modelID: modelID, kind: kind,
+            metrics: Dictionary(uniqueKeysWithValues: zip(names, values)),
+            intervals: Dictionary(uniqueKeysWithValues: intervalNames.enumerated().map { ($1, (bounds[2 * $0], bounds[2 * $0 + 1])) }))
+    }
+}
