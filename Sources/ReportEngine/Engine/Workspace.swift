@@ -63,24 +63,13 @@ public final class Workspace {
 
     /// Name of the dataset steps use when they give no `:data:`.
     public var currentDataset: String? {
-        guard let version = visible(Resource.current) else {
-            trace.read(Resource.current, Self.absent)
-            return nil
-        }
-        trace.read(Resource.current, version.digest)
-        guard case .name(let name)? = try? payload(Resource.current, version) else { return nil }
+        guard case .name(let name)? = try? read(Resource.current) else { return nil }
         return name
     }
 
     /// The dataset called `name`, as the steps before this one left it.
     public func dataset(named name: String) throws -> Dataset? {
-        let resource = Resource.dataset(name)
-        guard let version = visible(resource) else {
-            trace.read(resource, Self.absent)
-            return nil
-        }
-        trace.read(resource, version.digest)
-        guard case .dataset(let dataset) = try payload(resource, version) else { return nil }
+        guard case .dataset(let dataset)? = try read(Resource.dataset(name)) else { return nil }
         return dataset
     }
 
@@ -105,26 +94,15 @@ public final class Workspace {
 
     /// The object stored under `key`, if it has type `T`.
     public func object<T>(_ key: String, as type: T.Type = T.self) throws -> T? {
-        let resource = Resource.object(key)
-        guard let version = visible(resource) else {
-            trace.read(resource, Self.absent)
-            return nil
-        }
-        trace.read(resource, version.digest)
-        guard case .object(let object) = try payload(resource, version) else { return nil }
+        guard case .object(let object)? = try read(Resource.object(key)) else { return nil }
         return object as? T
     }
 
     /// Keys of the objects stored so far whose key starts with `prefix`, sorted; reading them
-    /// makes the step depend on which objects exist (not on their values).
+    /// makes the step depend on which objects exist and their versions.
     public func objectKeys(withPrefix prefix: String) -> [String] {
-        let resources = history.keys.filter { $0.hasPrefix("object/" + prefix) && visible($0) != nil }.sorted()
-        var builder = DigestBuilder("report.object-keys")
-        for resource in resources {
-            builder.add(resource)
-            builder.add(visible(resource)!.digest)
-        }
-        trace.read(Resource.objects(prefix: prefix), builder.finish())
+        let (resources, digest) = objectSet(prefix)
+        trace.read(Resource.objects(prefix: prefix), digest)
         return resources.map { String($0.dropFirst("object/".count)) }
     }
 
@@ -145,16 +123,30 @@ public final class Workspace {
     /// (for checking a cached trace); prefixes hash the keys and versions they cover.
     func currentDigest(of resource: String) -> ContentDigest {
         if resource.hasPrefix("objects/") {
-            let prefix = "object/" + resource.dropFirst("objects/".count)
-            let resources = history.keys.filter { $0.hasPrefix(prefix) && visible($0) != nil }.sorted()
-            var builder = DigestBuilder("report.object-keys")
-            for name in resources {
-                builder.add(name)
-                builder.add(visible(name)!.digest)
-            }
-            return builder.finish()
+            return objectSet(String(resource.dropFirst("objects/".count))).digest
         }
         return visible(resource)?.digest ?? Self.absent
+    }
+
+    /// The visible object resources under a key prefix, and a digest of their names and versions.
+    private func objectSet(_ prefix: String) -> (resources: [String], digest: ContentDigest) {
+        let resources = history.keys.filter { $0.hasPrefix("object/" + prefix) && visible($0) != nil }.sorted()
+        var builder = DigestBuilder("report.object-keys")
+        for name in resources {
+            builder.add(name)
+            builder.add(visible(name)!.digest)
+        }
+        return (resources, builder.finish())
+    }
+
+    /// Reads a resource as the running step sees it, recording the version in its trace.
+    private func read(_ resource: String) throws -> Payload? {
+        guard let version = visible(resource) else {
+            trace.read(resource, Self.absent)
+            return nil
+        }
+        trace.read(resource, version.digest)
+        return try payload(resource, version)
     }
 
     private func payload(_ resource: String, _ version: Version) throws -> Payload {
