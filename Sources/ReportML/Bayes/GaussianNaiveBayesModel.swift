@@ -81,3 +81,6 @@ public struct GaussianNaiveBayesModel: FittedClassifier {
         }
     }
 }
+
+/// Stored field by field (see `ClassifierArchive`).
+extension GaussianNaiveBayesModel: Codable {}

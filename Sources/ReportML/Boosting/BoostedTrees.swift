@@ -100,3 +100,6 @@ struct BoostedTrees: Sendable {
         }
     }
 }
+
+/// Stored as its node arrays.
+extension BoostedTrees: Codable {}

@@ -118,3 +118,6 @@ public struct GradientBoostingModel: FittedClassifier {
         }
     }
 }
+
+/// Stored field by field, trees included (see `ClassifierArchive`).
+extension GradientBoostingModel: Codable {}

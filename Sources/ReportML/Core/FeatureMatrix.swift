@@ -55,3 +55,28 @@ public struct FeatureMatrix: Sendable, Equatable {
         return (index / columns, index % columns)
     }
 }
+
+/// Stored as its shape and values; decoding rejects values that do not fill the shape.
+extension FeatureMatrix: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case rows, columns, values
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let rows = try container.decode(Int.self, forKey: .rows)
+        let columns = try container.decode(Int.self, forKey: .columns)
+        let values = try container.decode([Double].self, forKey: .values)
+        let size = rows.multipliedReportingOverflow(by: columns)
+        try ArchiveCheck.require(rows >= 0 && columns >= 0 && !size.overflow && size.partialValue == values.count,
+                                 "\(values.count) values for a \(rows)×\(columns) matrix")
+        self.init(rows: rows, columns: columns, values: values)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(rows, forKey: .rows)
+        try container.encode(columns, forKey: .columns)
+        try container.encode(values, forKey: .values)
+    }
+}

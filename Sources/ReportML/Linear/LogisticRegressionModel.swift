@@ -86,3 +86,6 @@ public struct LogisticRegressionModel: FittedClassifier {
 }
 extension LogisticRegressionModel: LinearClassifierModel {}
 extension LogisticRegressionModel: IterativeModel {}
+
+/// Stored field by field (see `ClassifierArchive`).
+extension LogisticRegressionModel: Codable {}

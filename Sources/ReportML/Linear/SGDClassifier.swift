@@ -215,3 +215,6 @@ public struct SGDClassifier: Classifier {
         }
     }
 }
+
+/// Stored by name.
+extension SGDClassifier.Loss: Codable {}

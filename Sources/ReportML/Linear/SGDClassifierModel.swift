@@ -117,3 +117,6 @@ public struct SGDClassifierModel: ScoringClassifier {
         }
     }
 }
+
+/// Stored field by field (see `ClassifierArchive`).
+extension SGDClassifierModel: Codable {}

@@ -70,3 +70,6 @@ public struct OneVsRestModel<Model: FittedClassifier>: FittedClassifier {
         }
     }
 }
+
+/// Stored as its classes and binary models (see `ClassifierArchive`).
+extension OneVsRestModel: Codable where Model: Codable {}

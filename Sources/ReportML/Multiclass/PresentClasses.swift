@@ -53,3 +53,36 @@ struct PresentClasses: Sendable, Equatable {
         return out
     }
 }
+
+/// Stored as the present classes and their row counts; the compact index is rebuilt (and
+/// classes out of range or out of order are rejected).
+extension PresentClasses: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case classes, counts, classCount
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let classes = try container.decode([Int].self, forKey: .classes)
+        let counts = try container.decode([Int].self, forKey: .counts)
+        let classCount = try container.decode(Int.self, forKey: .classCount)
+        try ArchiveCheck.classCount(classCount)
+        try ArchiveCheck.require(
+            counts.count == classes.count && zip(classes, classes.dropFirst()).allSatisfy({ $0 < $1 })
+                && classes.allSatisfy({ (0..<classCount).contains($0) }),
+            "present classes \(classes) do not fit \(classCount) classes and \(counts.count) counts")
+        var compactIndex = [Int](repeating: -1, count: classCount)
+        for (compact, full) in classes.enumerated() { compactIndex[full] = compact }
+        self.classes = classes
+        self.compactIndex = compactIndex
+        self.counts = counts
+        self.classCount = classCount
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(classes, forKey: .classes)
+        try container.encode(counts, forKey: .counts)
+        try container.encode(classCount, forKey: .classCount)
+    }
+}

@@ -142,3 +142,6 @@ private enum CosineDistance: PairKernel {
         pointwiseMin(pointwiseMax(SIMD4<Double>(repeating: 1) - sum, SIMD4<Double>(repeating: 0)), SIMD4<Double>(repeating: 2))
     }
 }
+
+/// Stored as its packed training rows.
+extension BruteForceSearch: Codable {}

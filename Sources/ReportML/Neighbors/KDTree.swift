@@ -14,7 +14,7 @@ import Foundation
 /// k distances that rejects a row exactly as far as the current k-th.
 struct KDTree: Sendable {
     /// Which distance the tree measures (reduced: squared for euclidean).
-    enum Distance: Sendable {
+    enum Distance: String, Sendable, Codable {
         case euclidean
         case manhattan
     }
@@ -335,3 +335,6 @@ struct KDTree: Sendable {
         indices[current] = index
     }
 }
+
+/// Stored as built: rows in tree order, node ranges and bounding boxes.
+extension KDTree: Codable {}

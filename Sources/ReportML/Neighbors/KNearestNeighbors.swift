@@ -12,13 +12,13 @@
 /// votes (the lowest class on ties).
 public struct KNearestNeighbors: Classifier {
     /// How neighbours' votes are weighted.
-    public enum Weights: Sendable, Equatable {
+    public enum Weights: String, Sendable, Equatable, Codable {
         case uniform
         case distance
     }
 
     /// The distance between rows.
-    public enum Metric: Sendable, Equatable {
+    public enum Metric: String, Sendable, Equatable, Codable {
         case euclidean
         case manhattan
         /// 1 − cos(angle) (rows of zeros are at distance 1 from everything).

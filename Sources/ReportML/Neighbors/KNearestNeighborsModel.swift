@@ -57,3 +57,7 @@ public struct KNearestNeighborsModel: FittedClassifier {
         predictFromProbabilities(x)
     }
 }
+
+/// Stored with its search structure as built, so reading it back needs no rebuilding
+/// (see `ClassifierArchive`).
+extension KNearestNeighborsModel: Codable {}

@@ -115,3 +115,6 @@ struct NeighborSearch: Sendable {
         return (indices, distances)
     }
 }
+
+/// Stored with whichever search structure it holds.
+extension NeighborSearch: Codable {}

@@ -217,3 +217,6 @@ public struct MultilayerPerceptron: Classifier {
         )
     }
 }
+
+/// Stored by name.
+extension MultilayerPerceptron.Activation: Codable {}

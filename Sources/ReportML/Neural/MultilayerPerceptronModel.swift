@@ -105,3 +105,40 @@ public struct MultilayerPerceptronModel: FittedClassifier {
         }
     }
 }
+
+/// Stored without the packed copy of the weights, which decoding rebuilds.
+extension MultilayerPerceptronModel: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case classCount, featureCount, activation, weights, lossCurve, validationScores, iterations, converged
+        case present, threads
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            classCount: try container.decode(Int.self, forKey: .classCount),
+            featureCount: try container.decode(Int.self, forKey: .featureCount),
+            activation: try container.decode(MultilayerPerceptron.Activation.self, forKey: .activation),
+            weights: try container.decode(NetworkWeights.self, forKey: .weights),
+            lossCurve: try container.decode([Double].self, forKey: .lossCurve),
+            validationScores: try container.decodeIfPresent([Double].self, forKey: .validationScores),
+            iterations: try container.decode(Int.self, forKey: .iterations),
+            converged: try container.decode(Bool.self, forKey: .converged),
+            present: try container.decode(PresentClasses.self, forKey: .present),
+            threads: try container.decode(Int.self, forKey: .threads))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(classCount, forKey: .classCount)
+        try container.encode(featureCount, forKey: .featureCount)
+        try container.encode(activation, forKey: .activation)
+        try container.encode(weights, forKey: .weights)
+        try container.encode(lossCurve, forKey: .lossCurve)
+        try container.encodeIfPresent(validationScores, forKey: .validationScores)
+        try container.encode(iterations, forKey: .iterations)
+        try container.encode(converged, forKey: .converged)
+        try container.encode(present, forKey: .present)
+        try container.encode(threads, forKey: .threads)
+    }
+}

@@ -54,3 +54,36 @@ public struct NetworkWeights: Sendable, Equatable {
     /// The number of weight layers.
     var layerCount: Int { layerUnits.count - 1 }
 }
+
+/// Stored as its layer sizes and weights; decoding rejects weights that do not fit the
+/// layers (which `init` would trap on).
+extension NetworkWeights: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case layerUnits, coefficients, intercepts
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let layerUnits = try container.decode([Int].self, forKey: .layerUnits)
+        let coefficients = try container.decode([[Double]].self, forKey: .coefficients)
+        let intercepts = try container.decode([[Double]].self, forKey: .intercepts)
+        try ArchiveCheck.require(
+            layerUnits.count >= 2 && layerUnits.allSatisfy({ $0 > 0 })
+                && coefficients.count == layerUnits.count - 1 && intercepts.count == layerUnits.count - 1,
+            "a network of layers \(layerUnits) with \(coefficients.count) weight matrices and \(intercepts.count) bias vectors")
+        for l in 0..<(layerUnits.count - 1) {
+            let size = layerUnits[l].multipliedReportingOverflow(by: layerUnits[l + 1])
+            try ArchiveCheck.require(!size.overflow && coefficients[l].count == size.partialValue
+                                         && intercepts[l].count == layerUnits[l + 1],
+                                     "layer \(l) of a network of layers \(layerUnits) has the wrong shape")
+        }
+        self.init(layerUnits: layerUnits, coefficients: coefficients, intercepts: intercepts)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(layerUnits, forKey: .layerUnits)
+        try container.encode(coefficients, forKey: .coefficients)
+        try container.encode(intercepts, forKey: .intercepts)
+    }
+}

@@ -6,7 +6,7 @@ import Foundation
 /// Every kernel is a function of the dot product (and, for rbf, the squared norms), so rows
 /// and blocks of kernel values are computed from vectorised dot products.
 struct KernelFunction: Sendable, Equatable {
-    enum Kind: Sendable, Equatable {
+    enum Kind: String, Sendable, Equatable, Codable {
         case linear, poly, rbf, sigmoid
     }
 
@@ -83,3 +83,6 @@ struct KernelFunction: Sendable, Equatable {
         return result
     }
 }
+
+/// Stored as its kind and resolved coefficients.
+extension KernelFunction: Codable {}

@@ -77,3 +77,6 @@ public struct LinearSVCModel: ScoringClassifier {
     /// nil: a linear SVM has no probabilities (as scikit-learn's `LinearSVC`).
     public func predictProbabilities(_ x: FeatureMatrix) -> [Double]? { nil }
 }
+
+/// Stored field by field (see `ClassifierArchive`).
+extension LinearSVCModel: Codable {}

@@ -284,3 +284,102 @@ public struct SupportVectorModel: ScoringClassifier {
         return present.expand(out, rows: x.rows)
     }
 }
+
+/// Stored without the packed kernel expansion, which decoding rebuilds from the support
+/// vectors, their coefficients and the kernel exactly as training built it. Decoding checks
+/// that the support vectors, coefficients and pairs fit the classes.
+extension SupportVectorModel: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case classCount, featureCount, classes, supportIndices, supportVectors, supportVectorCounts
+        case dualCoefficients, intercepts, iterations, converged, gamma, probabilityA, probabilityB
+        case breakTies, usesSinglePrecision, rho, kernel, present, threads
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let classCount = try container.decode(Int.self, forKey: .classCount)
+        let featureCount = try container.decode(Int.self, forKey: .featureCount)
+        let classes = try container.decode([Int].self, forKey: .classes)
+        let supportIndices = try container.decode([Int].self, forKey: .supportIndices)
+        let supportVectors = try container.decode(FeatureMatrix.self, forKey: .supportVectors)
+        let supportVectorCounts = try container.decode([Int].self, forKey: .supportVectorCounts)
+        let dualCoefficients = try container.decode([[Double]].self, forKey: .dualCoefficients)
+        let intercepts = try container.decode([Double].self, forKey: .intercepts)
+        let iterations = try container.decode([Int].self, forKey: .iterations)
+        let converged = try container.decode(Bool.self, forKey: .converged)
+        let gamma = try container.decode(Double.self, forKey: .gamma)
+        let probabilityA = try container.decodeIfPresent([Double].self, forKey: .probabilityA)
+        let probabilityB = try container.decodeIfPresent([Double].self, forKey: .probabilityB)
+        let breakTies = try container.decode(Bool.self, forKey: .breakTies)
+        let usesSinglePrecision = try container.decode(Bool.self, forKey: .usesSinglePrecision)
+        let rho = try container.decode([Double].self, forKey: .rho)
+        let kernel = try container.decode(KernelFunction.self, forKey: .kernel)
+        let present = try container.decode(PresentClasses.self, forKey: .present)
+        let threads = try container.decode(Int.self, forKey: .threads)
+
+        let k = classes.count
+        let pairs = k * (k - 1) / 2
+        let vectors = supportVectors.rows
+        try ArchiveCheck.require(present.classCount == classCount && present.classes == classes && k >= 2,
+                                 "support vector classes \(classes) do not match the \(classCount) classes")
+        try ArchiveCheck.require(
+            supportVectors.columns == featureCount && supportIndices.count == vectors
+                && supportVectorCounts.count == classCount && supportVectorCounts.allSatisfy({ $0 >= 0 })
+                && classes.reduce(0, { $0 + supportVectorCounts[$1] }) == vectors,
+            "\(vectors) support vectors of \(supportVectors.columns) features do not fit their counts and indices")
+        try ArchiveCheck.require(
+            dualCoefficients.count == k - 1 && dualCoefficients.allSatisfy({ $0.count == vectors })
+                && rho.count == pairs && intercepts.count == pairs && iterations.count == pairs
+                && (probabilityA == nil) == (probabilityB == nil)
+                && (probabilityA?.count ?? pairs) == pairs && (probabilityB?.count ?? pairs) == pairs
+                && kernel.degree >= 0,
+            "the coefficients, intercepts or sigmoids of a support vector model do not fit its \(pairs) class pairs")
+
+        self.classCount = classCount
+        self.featureCount = featureCount
+        self.classes = classes
+        self.supportIndices = supportIndices
+        self.supportVectors = supportVectors
+        self.supportVectorCounts = supportVectorCounts
+        self.dualCoefficients = dualCoefficients
+        self.intercepts = intercepts
+        self.iterations = iterations
+        self.converged = converged
+        self.gamma = gamma
+        self.probabilityA = probabilityA
+        self.probabilityB = probabilityB
+        self.breakTies = breakTies
+        self.usesSinglePrecision = usesSinglePrecision
+        self.rho = rho
+        self.present = present
+        self.threads = threads
+        // `dualCoefficients` are libsvm's coefficients, negated for two classes (exactly undone).
+        expansion = SupportVectorExpansion(
+            kernel: kernel, vectors: supportVectors, groupCounts: classes.map { supportVectorCounts[$0] },
+            coefficients: k == 2 ? dualCoefficients.map { $0.map { -$0 } } : dualCoefficients,
+            precision: usesSinglePrecision ? .single : .double)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(classCount, forKey: .classCount)
+        try container.encode(featureCount, forKey: .featureCount)
+        try container.encode(classes, forKey: .classes)
+        try container.encode(supportIndices, forKey: .supportIndices)
+        try container.encode(supportVectors, forKey: .supportVectors)
+        try container.encode(supportVectorCounts, forKey: .supportVectorCounts)
+        try container.encode(dualCoefficients, forKey: .dualCoefficients)
+        try container.encode(intercepts, forKey: .intercepts)
+        try container.encode(iterations, forKey: .iterations)
+        try container.encode(converged, forKey: .converged)
+        try container.encode(gamma, forKey: .gamma)
+        try container.encodeIfPresent(probabilityA, forKey: .probabilityA)
+        try container.encodeIfPresent(probabilityB, forKey: .probabilityB)
+        try container.encode(breakTies, forKey: .breakTies)
+        try container.encode(usesSinglePrecision, forKey: .usesSinglePrecision)
+        try container.encode(rho, forKey: .rho)
+        try container.encode(expansion.kernel, forKey: .kernel)
+        try container.encode(present, forKey: .present)
+        try container.encode(threads, forKey: .threads)
+    }
+}

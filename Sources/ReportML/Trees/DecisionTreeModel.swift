@@ -27,3 +27,6 @@ public struct DecisionTreeModel: FittedClassifier, ImpurityImportanceModel {
         TreePrediction.averageProbabilities(of: [tree], x: x, threads: threads)
     }
 }
+
+/// Stored as its tree (see `ClassifierArchive`).
+extension DecisionTreeModel: Codable {}

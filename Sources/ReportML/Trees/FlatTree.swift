@@ -185,3 +185,81 @@ public struct FlatTree: Sendable, Equatable {
         }
     }
 }
+
+/// Stored with the nodes as three columns (threshold, feature, link) so that a forest's
+/// millions of nodes are three block copies. Decoding checks what prediction relies on: every
+/// split names a feature and a right child after its left one (so a walk always ends), every
+/// leaf a class or a full row of `leafValues`, and the per-node statistics cover every node.
+extension FlatTree: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case classCount, featureCount, thresholds, features, links, leafValues
+        case impurity, sampleCount, weightedSampleCount, depth, summedDecrease, rootWeight
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let classCount = try container.decode(Int.self, forKey: .classCount)
+        let featureCount = try container.decode(Int.self, forKey: .featureCount)
+        let thresholds = try container.decode([Double].self, forKey: .thresholds)
+        let features = try container.decode([Int32].self, forKey: .features)
+        let links = try container.decode([Int32].self, forKey: .links)
+        let leafValues = try container.decode([Double].self, forKey: .leafValues)
+        let impurity = try container.decode([Double].self, forKey: .impurity)
+        let sampleCount = try container.decode([Int32].self, forKey: .sampleCount)
+        let weightedSampleCount = try container.decode([Double].self, forKey: .weightedSampleCount)
+        let depth = try container.decode(Int.self, forKey: .depth)
+        let summedDecrease = try container.decode([Double].self, forKey: .summedDecrease)
+        let rootWeight = try container.decode(Double.self, forKey: .rootWeight)
+
+        try ArchiveCheck.classCount(classCount)
+        let nodeCount = thresholds.count
+        try ArchiveCheck.require(
+            nodeCount > 0 && features.count == nodeCount && links.count == nodeCount
+                && summedDecrease.count == featureCount,
+            "a tree of \(nodeCount) thresholds, \(features.count) features, \(links.count) links "
+                + "and \(summedDecrease.count) importances for \(featureCount) features")
+        for statistic in [impurity.count, sampleCount.count, weightedSampleCount.count] {
+            try ArchiveCheck.require(statistic == 0 || statistic == nodeCount,
+                                     "per-node statistics of \(statistic) nodes in a tree of \(nodeCount)")
+        }
+        for node in 0..<nodeCount {
+            let feature = features[node], link = Int(links[node])
+            switch feature {
+            case FlatTreeNode.pureLeaf:
+                try ArchiveCheck.require(link >= 0 && link < classCount, "leaf \(node) has class \(link) of \(classCount)")
+            case FlatTreeNode.mixedLeaf:
+                try ArchiveCheck.require(link >= 0 && link <= leafValues.count - classCount,
+                                         "leaf \(node) points past the \(leafValues.count) leaf values")
+            default:
+                try ArchiveCheck.require(feature >= 0 && Int(feature) < featureCount && link > node + 1 && link < nodeCount,
+                                         "split \(node) on feature \(feature) with right child \(link) of \(nodeCount) nodes")
+            }
+        }
+        self.classCount = classCount
+        self.featureCount = featureCount
+        nodes = (0..<nodeCount).map { FlatTreeNode(threshold: thresholds[$0], feature: features[$0], link: links[$0]) }
+        self.leafValues = leafValues
+        self.impurity = impurity
+        self.sampleCount = sampleCount
+        self.weightedSampleCount = weightedSampleCount
+        self.depth = depth
+        self.summedDecrease = summedDecrease
+        self.rootWeight = rootWeight
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(classCount, forKey: .classCount)
+        try container.encode(featureCount, forKey: .featureCount)
+        try container.encode(nodes.map(\.threshold), forKey: .thresholds)
+        try container.encode(nodes.map(\.feature), forKey: .features)
+        try container.encode(nodes.map(\.link), forKey: .links)
+        try container.encode(leafValues, forKey: .leafValues)
+        try container.encode(impurity, forKey: .impurity)
+        try container.encode(sampleCount, forKey: .sampleCount)
+        try container.encode(weightedSampleCount, forKey: .weightedSampleCount)
+        try container.encode(depth, forKey: .depth)
+        try container.encode(summedDecrease, forKey: .summedDecrease)
+        try container.encode(rootWeight, forKey: .rootWeight)
+    }
+}

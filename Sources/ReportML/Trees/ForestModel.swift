@@ -48,3 +48,6 @@ public struct ForestModel: FittedClassifier, ImpurityImportanceModel {
         return try maxSamples?.resolve(rowCount: rowCount) ?? rowCount
     }
 }
+
+/// Stored as its trees (see `ClassifierArchive`).
+extension ForestModel: Codable {}

@@ -4,6 +4,7 @@ import ReportEngine
 enum ModelSteps {
     /// What the model steps store that the step cache can keep (see `CacheableObject`).
     static let cacheableObjects: [any CacheableObject.Type] = [
+        TrainedModel.self,
         ModelEvaluation.self,
     ]
 

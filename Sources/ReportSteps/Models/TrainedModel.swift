@@ -84,7 +84,76 @@ extension ModelEvaluation: CacheableObject {
         }
         return ModelEvaluation(
             modelID: modelID, kind: kind,
-            metrics: Dictionary(uniqueKeysWithValues: zip(names, values)),
-            intervals: Dictionary(uniqueKeysWithValues: intervalNames.enumerated().map { ($1, (bounds[2 * $0], bounds[2 * $0 + 1])) }))
+            metrics: Dictionary(zip(names, values), uniquingKeysWith: { first, _ in first }),
+            intervals: Dictionary(intervalNames.enumerated().map { ($1, (bounds[2 * $0], bounds[2 * $0 + 1])) },
+                                  uniquingKeysWith: { first, _ in first }))
+    }
+}
+
+/// A trained model is stored with the dataset it was fitted on as a separate blob (shared with
+/// the steps that wrote that dataset), and the fitted model as a type tag and its
+/// `BinaryArchive` bytes: `ClassifierArchive`'s tag for a single-label classifier,
+/// `binary-relevance` for one model per tag. An unknown tag, bytes that do not decode, or a
+/// model that does not fit the stored features and classes throw, and the step that trained
+/// it is re-run instead.
+extension TrainedModel: CacheableObject {
+    /// The archive follows the model types' stored properties (their `Codable` conformances in
+    /// ReportML): bump the number when one of them changes, so older entries are not read.
+    static let cacheKind = "trained-model-1"
+
+    /// The tag of a multi-label model (its tags' models carry their own tags inside).
+    static let binaryRelevanceTag = "binary-relevance"
+
+    func encode(to encoder: inout CacheObjectEncoder) throws {
+        encoder.string(id)
+        encoder.string(kind)
+        try encoder.dataset(dataset)
+        encoder.strings(features)
+        encoder.strings(classes)
+        encoder.strings(parameters.map(\.name))
+        encoder.strings(parameters.map(\.value))
+        switch fitted {
+        case .classes(let model):
+            let (tag, bytes) = try ClassifierArchive.encode(model)
+            encoder.string(tag)
+            encoder.bytes(bytes)
+        case .tags(let model):
+            encoder.string(Self.binaryRelevanceTag)
+            encoder.bytes(try BinaryArchive.encode(model))
+        }
+    }
+
+    static func decode(from decoder: inout CacheObjectDecoder) throws -> TrainedModel {
+        let id = try decoder.string()
+        let kind = try decoder.string()
+        let dataset = try decoder.dataset()
+        let features = try decoder.strings()
+        let classes = try decoder.strings()
+        let names = try decoder.strings()
+        let values = try decoder.strings()
+        let tag = try decoder.string()
+        let bytes = try decoder.bytes()
+        guard names.count == values.count else { throw decoder.corrupt("model '\(id)' with mismatched parameter lists") }
+
+        let fitted: Fitted
+        let featureCount: Int
+        let classCount: Int
+        do {
+            if tag == binaryRelevanceTag {
+                let model = try BinaryArchive.decode(BinaryRelevanceModel.self, from: bytes)
+                (fitted, featureCount, classCount) = (.tags(model), model.featureCount, model.labelCount)
+            } else {
+                let model = try ClassifierArchive.decode(tag: tag, bytes: bytes)
+                (fitted, featureCount, classCount) = (.classes(model), model.featureCount, model.classCount)
+            }
+        } catch {
+            throw decoder.corrupt("model '\(id)' (\(tag)) cannot be read back: \(error)")
+        }
+        guard featureCount == features.count, classCount == classes.count else {
+            throw decoder.corrupt("model '\(id)' (\(tag)) has \(featureCount) features and \(classCount) classes, "
+                                  + "but \(features.count) features and \(classes.count) classes are stored with it")
+        }
+        return TrainedModel(id: id, kind: kind, dataset: dataset, features: features, classes: classes,
+                            fitted: fitted, parameters: zip(names, values).map { (name: $0, value: $1) })
     }
 }
