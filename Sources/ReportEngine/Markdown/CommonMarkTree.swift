@@ -14,6 +14,8 @@ final class CommonMarkTree {
 
     static let parseOptions: Int32 = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_VALIDATE_UTF8
     static let renderOptions: Int32 = CMARK_OPT_UNSAFE
+    /// HTML5 has no `align` attribute: table cells are aligned with `style="text-align: …"`.
+    static let htmlRenderOptions: Int32 = renderOptions | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
 
     init(markdown: String) throws {
         cmark_gfm_core_extensions_ensure_registered()
@@ -62,7 +64,7 @@ final class CommonMarkTree {
     /// Renders one node (and its children) as HTML.
     func html(_ node: OpaquePointer) -> String {
         let extensions = cmark_parser_get_syntax_extensions(parser)
-        guard let cString = cmark_render_html(node, Self.renderOptions, extensions) else { return "" }
+        guard let cString = cmark_render_html(node, Self.htmlRenderOptions, extensions) else { return "" }
         defer { free(cString) }
         return String(cString: cString)
     }

@@ -100,6 +100,10 @@ public enum ProseRenderer {
                         rendered = "<h\(level) id=\"\(anchor)\">" + rendered.dropFirst(open.count)
                     }
                 }
+                if rendered.hasPrefix("<table") {
+                    // As the steps' tables: a wide table scrolls sideways instead of widening the page.
+                    rendered = "<div class=\"table-wrap\">\n" + rendered + "</div>\n"
+                }
                 html += rendered
             }
             return Rendered(text: html, headings: headings)
