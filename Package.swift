@@ -26,7 +26,10 @@ let package = Package(
         ),
         .target(name: "ReportData"),
         .target(name: "ReportStats", dependencies: ["ReportData"]),
-        .target(name: "ReportML", dependencies: ["ReportData"]),
+        // The network's single-precision matrix kernels: SSE2 and AVX2 builds of the same
+        // arithmetic, chosen at run time (bit-identical results on every x86-64 machine).
+        .target(name: "CNeuralKernels"),
+        .target(name: "ReportML", dependencies: ["ReportData", "CNeuralKernels"]),
         .target(name: "ReportCharts"),
         .target(name: "ReportChartsGD", dependencies: ["ReportCharts", "CGD"]),
         .target(

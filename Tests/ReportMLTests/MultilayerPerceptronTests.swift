@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ReportML
+@_spi(Testing) import ReportML
 
 /// `MultilayerPerceptron` against scikit-learn's `MLPClassifier` on the small data sets of
 /// `Tests/Fixtures/ml/neural_small.json` (made by `Tests/reference/neural_reference.py`).
@@ -111,6 +111,58 @@ struct MultilayerPerceptronTests {
         #expect(one.lossCurve == three.lossCurve)
         let other = try estimator.fit(data, context: FitContext(seed: 8, threads: 1))
         #expect(other.weights != one.weights, "a different seed draws different weights")
+    }
+
+    /// A small problem for the kernel comparison, sized so every kernel meets partial row
+    /// tiles and columns past the last whole vector: 13 features, hidden layers of 37 and
+    /// 27 units, 5 or 3 classes or one logistic output, batches of 150 rows (chunks of 52,
+    /// 52 and 46 rows) and a last batch of 80.
+    struct KernelCase: Sendable, CustomTestStringConvertible {
+        let activation: MultilayerPerceptron.Activation
+        let classes: Int
+        let sampleWeights: Bool
+        var testDescription: String { "\(activation), \(classes) classes\(sampleWeights ? ", sample weights" : "")" }
+    }
+
+    static let kernelCases = [
+        KernelCase(activation: .relu, classes: 5, sampleWeights: false),
+        KernelCase(activation: .relu, classes: 2, sampleWeights: true),
+        KernelCase(activation: .tanh, classes: 5, sampleWeights: false),
+        KernelCase(activation: .logistic, classes: 3, sampleWeights: true),
+    ]
+
+    /// The C kernels' SSE2 baseline, their AVX2 build (where the processor has AVX2) and the
+    /// Swift kernels (what double precision and other processors run) train the same
+    /// single-precision network to the same bits: every product is the same chain of
+    /// separately rounded multiplies and adds, and every Adam step the same operations.
+    @Test(arguments: kernelCases)
+    func kernelBuildsTrainBitIdenticalNetworks(kernelCase: KernelCase) throws {
+        let blobs = Self.blobs(rows: 530, features: 13, classes: kernelCase.classes, seed: 12)
+        let data = TrainingSet(
+            x: blobs.x, y: blobs.y, classCount: blobs.classCount,
+            sampleWeight: kernelCase.sampleWeights ? (0..<530).map { Double($0 % 4) * 0.5 } : nil
+        )
+        var estimator = MultilayerPerceptron(
+            hiddenLayerSizes: [37, 27], activation: kernelCase.activation, batchSize: 150, learningRate: 0.01, maxIter: 4
+        )
+        var models: [MultilayerPerceptron.KernelPath: MultilayerPerceptronModel] = [:]
+        for path in [MultilayerPerceptron.KernelPath.swift, .baseline, .avx2, .automatic] {
+            estimator.kernelPath = path
+            models[path] = try estimator.fit(data, context: FitContext(seed: 5, threads: 2))
+        }
+        let reference = try #require(models[.swift])
+        let flat = { (weights: NetworkWeights) in (weights.coefficients + weights.intercepts).flatMap { $0 } }
+        for (path, model) in models where path != .swift {
+            let ours = flat(model.weights), theirs = flat(reference.weights)
+            let differing = zip(ours, theirs).filter { $0.bitPattern != $1.bitPattern }.count
+            #expect(ours.count == theirs.count && differing == 0,
+                    "\(path) kernels: \(differing) of \(theirs.count) weights differ from the Swift kernels'")
+            #expect(model.lossCurve.map(\.bitPattern) == reference.lossCurve.map(\.bitPattern),
+                    "\(path) kernels: loss curve \(model.lossCurve), Swift kernels \(reference.lossCurve)")
+        }
+        #expect(reference.lossCurve.last.map { $0 < reference.lossCurve[0] } == true, "the network learns")
+        let avx2 = MultilayerPerceptron.runsAVX2Kernels ? "AVX2" : "AVX2 (absent here: the baseline again)"
+        print("mlp kernels \(kernelCase.testDescription): compared SSE2, \(avx2) and Swift kernels over \(reference.iterations) epochs")
     }
 
     /// Float32 training lands close to float64 training from the same start.

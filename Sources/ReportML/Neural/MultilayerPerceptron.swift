@@ -74,6 +74,25 @@ public struct MultilayerPerceptron: Classifier {
     /// fit step for step).
     public var precision: Precision
 
+    /// A build of the single-precision network kernels.
+    @_spi(Testing) public enum KernelPath: Sendable, CaseIterable {
+        /// What every fit uses: on x86-64 the C kernels' AVX2 build where the processor has
+        /// AVX2, else their SSE2 baseline; the Swift kernels on other processors.
+        case automatic
+        /// The C kernels' SSE2 baseline (x86-64).
+        case baseline
+        /// The C kernels' AVX2 build (x86-64; the baseline where the processor lacks AVX2).
+        case avx2
+        /// The Swift kernels that double precision and other processors run.
+        case swift
+    }
+
+    /// Which kernel build the fit runs; every one gives the same bits, which tests check.
+    @_spi(Testing) public var kernelPath: KernelPath = .automatic
+
+    /// Whether this processor runs the AVX2 kernels.
+    @_spi(Testing) public static var runsAVX2Kernels: Bool { DenseKernels.Path.automatic.resolved == .avx2 }
+
     public init(
         hiddenLayerSizes: [Int] = [100], activation: Activation = .relu, alpha: Double = 1e-4,
         batchSize: Int? = nil, learningRate: Double = 0.001, maxIter: Int = 200, shuffle: Bool = true,
@@ -189,7 +208,8 @@ public struct MultilayerPerceptron: Classifier {
             learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon,
             maxIter: maxIter, shuffle: shuffle, tol: tol, nIterNoChange: nIterNoChange,
             shuffleSeed: SeedDerivation.derive(context.seed, "mlp/shuffle"),
-            threads: max(1, context.threads)
+            threads: max(1, context.threads),
+            kernels: kernelPath.dense
         )
         let problem = NetworkTrainingProblem(
             x: data.x, y: compactY, sampleWeight: data.sampleWeight,
@@ -220,3 +240,14 @@ public struct MultilayerPerceptron: Classifier {
 
 /// Stored by name.
 extension MultilayerPerceptron.Activation: Codable {}
+
+extension MultilayerPerceptron.KernelPath {
+    var dense: DenseKernels.Path {
+        switch self {
+        case .automatic: .automatic
+        case .baseline: .baseline
+        case .avx2: .avx2
+        case .swift: .swift
+        }
+    }
+}

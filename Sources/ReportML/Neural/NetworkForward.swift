@@ -10,7 +10,8 @@ enum NetworkForward {
     static func run<T: NeuralScalar>(
         input: UnsafePointer<T>, rows: Int, units: [Int],
         coefficients: [UnsafePointer<T>], intercepts: [UnsafePointer<T>],
-        activation: MultilayerPerceptron.Activation, layers: [UnsafeMutablePointer<T>]
+        activation: MultilayerPerceptron.Activation, layers: [UnsafeMutablePointer<T>],
+        path: DenseKernels.Path = .automatic
     ) {
         let layerCount = units.count - 1
         var previous = input
@@ -22,7 +23,7 @@ enum NetworkForward {
             DenseKernels.multiply(
                 m: rows, n: fanOut, k: fanIn, a: previous, rowStride: fanIn, columnStride: 1,
                 b: coefficients[l], ldb: fanOut, c: out, ldc: fanOut,
-                start: .bias(intercepts[l]), finish: hidden && activation == .relu ? .relu : .none
+                start: .bias(intercepts[l]), finish: hidden && activation == .relu ? .relu : .none, path: path
             )
             if hidden {
                 if activation != .relu { activation.apply(out, count: rows * fanOut) }
@@ -40,7 +41,7 @@ enum NetworkForward {
     static func outputs<T: NeuralScalar>(
         x: UnsafeBufferPointer<T>, features: Int, rowIndices: [Int]?, units: [Int],
         coefficients: [UnsafePointer<T>], intercepts: [UnsafePointer<T>],
-        activation: MultilayerPerceptron.Activation, threads: Int
+        activation: MultilayerPerceptron.Activation, threads: Int, path: DenseKernels.Path = .automatic
     ) -> [T] {
         guard let base = x.baseAddress, features > 0 else { return [] }
         let rowCount = rowIndices?.count ?? x.count / features
@@ -65,7 +66,7 @@ enum NetworkForward {
             // Layer outputs alternate between the two halves of the scratch space.
             let layers = (0..<(units.count - 1)).map { scratch + ($0 % 2) * rows * widest }
             run(input: input, rows: rows, units: units, coefficients: inputs.coefficients,
-                intercepts: inputs.intercepts, activation: activation, layers: layers)
+                intercepts: inputs.intercepts, activation: activation, layers: layers, path: path)
             return Array(UnsafeBufferPointer(start: layers[layers.count - 1], count: rows * outputs))
         }
         return chunks.flatMap { $0 }

@@ -1,3 +1,4 @@
+import CNeuralKernels
 import Foundation
 import ReportData
 
@@ -6,8 +7,10 @@ import ReportData
 ///
 /// Every batch is cut into at most eight fixed row chunks (the cut depends only on the batch
 /// size). Each chunk gathers its rows, runs the forward pass, the loss and the backward pass
-/// and writes its own partial gradient; the partials are then summed in chunk order and the
-/// Adam step applied in one sequential sweep over the parameters. Chunks run on worker
+/// and writes its own partial gradient (chunk 0 also sums ‖W‖² for the L2 term); the partials
+/// are then summed in chunk order and the Adam step applied in one sequential sweep over the
+/// parameters. In single precision on x86-64 the matrix products, column sums and Adam step
+/// run in the C kernels of `DenseKernels`, which give the Swift loops' bits. Chunks run on worker
 /// threads, and the answer is bit-identical for any thread count. Output probabilities and
 /// Adam moments below the smallest normal number are flushed to 0: in single precision they
 /// otherwise appear after a few dozen epochs (confident softmax outputs, moments of dead
@@ -57,6 +60,9 @@ final class NetworkTrainer<T: NeuralScalar>: @unchecked Sendable {
     private let partialWeight: UnsafeMutableBufferPointer<Double>
 
     private var step = 0
+    /// ‖W‖² of the coefficients (biases excluded) the current batch runs with, added in
+    /// index order in double precision by the job of chunk 0, alongside the others.
+    private var squares = 0.0
 
     init(weights: NetworkWeights, settings: NetworkTrainingSettings, problem: NetworkTrainingProblem) {
         self.settings = settings
@@ -226,7 +232,7 @@ final class NetworkTrainer<T: NeuralScalar>: @unchecked Sendable {
         // A batch whose rows all weigh 0 carries no gradient: no step (scikit-learn would
         // divide by zero).
         guard divisor > 0 else { return 0 }
-        let squares = update(chunks: chunks, divisor: divisor)
+        update(chunks: chunks, divisor: divisor)
         refreshTransposes()
         return lossSum / divisor + 0.5 * settings.alpha * squares / divisor
     }
@@ -250,7 +256,7 @@ final class NetworkTrainer<T: NeuralScalar>: @unchecked Sendable {
             coefficients: coefficientOffsets.map { params + $0 },
             intercepts: interceptOffsets.map { params + $0 },
             activation: settings.activation,
-            layers: (1...layerCount).map { act + activationOffsets[$0] }
+            layers: (1...layerCount).map { act + activationOffsets[$0] }, path: settings.kernels
         )
 
         // Loss and output delta (probabilities − one-hot labels, times the sample weight).
@@ -282,6 +288,15 @@ final class NetworkTrainer<T: NeuralScalar>: @unchecked Sendable {
         }
         partialLoss[chunk] = lossSum
         partialWeight[chunk] = weightSum
+        if chunk == 0 {
+            // ‖W‖² for the batch's L2 term: the weights do not change until every chunk is done.
+            var sum = 0.0
+            for i in 0..<coefficientCount {
+                let weight = Double(params[i])
+                sum += weight * weight
+            }
+            squares = sum
+        }
 
         // Backward: gradient of each layer, then the delta of the layer below.
         let wT = UnsafePointer(transposed.baseAddress.unsafelyUnwrapped)
@@ -293,15 +308,17 @@ final class NetworkTrainer<T: NeuralScalar>: @unchecked Sendable {
             let delta = del + deltaOffsets[l]
             DenseKernels.multiply(
                 m: fanIn, n: fanOut, k: rows, a: below, rowStride: 1, columnStride: fanIn,
-                b: delta, ldb: fanOut, c: gradient + coefficientOffsets[l], ldc: fanOut
+                b: delta, ldb: fanOut, c: gradient + coefficientOffsets[l], ldc: fanOut, path: settings.kernels
             )
-            DenseKernels.columnSums(delta, rows: rows, columns: fanOut, into: gradient + interceptOffsets[l])
+            DenseKernels.columnSums(
+                delta, rows: rows, columns: fanOut, into: gradient + interceptOffsets[l], path: settings.kernels
+            )
             guard l > 0 else { continue }
             let deltaBelow = del + deltaOffsets[l - 1]
             DenseKernels.multiply(
                 m: rows, n: fanIn, k: fanOut, a: delta, rowStride: fanOut, columnStride: 1,
                 b: wT + transposedOffsets[l], ldb: fanIn, c: deltaBelow, ldc: fanIn,
-                finish: relu ? .zeroWhereMaskIsZero(below) : .none
+                finish: relu ? .zeroWhereMaskIsZero(below) : .none, path: settings.kernels
             )
             if !relu {
                 settings.activation.multiplyDerivative(of: below, into: deltaBelow, count: rows * fanIn)
@@ -310,8 +327,8 @@ final class NetworkTrainer<T: NeuralScalar>: @unchecked Sendable {
     }
 
     /// Sums the chunks' partial gradients in chunk order, adds the L2 term, divides by the
-    /// batch's rows (or weight sum) and takes the Adam step. Returns ‖W‖² before the step.
-    private func update(chunks: Int, divisor: Double) -> Double {
+    /// batch's rows (or weight sum) and takes the Adam step.
+    private func update(chunks: Int, divisor: Double) {
         step += 1
         let t = Double(step)
         let rate = settings.learningRate * (1 - Foundation.pow(settings.beta2, t)).squareRoot()
@@ -331,12 +348,28 @@ final class NetworkTrainer<T: NeuralScalar>: @unchecked Sendable {
         let count = parameterCount
         // Moments that decay into the subnormal range (parameters whose gradient stays 0)
         // are flushed to 0, as in `Activation.flushed`: they move a weight by under 1e-30.
-        typealias Activation = MultilayerPerceptron.Activation
-        var squares = 0.0
-        for i in 0..<coefficientCount {
-            let weight = Double(w[i])
-            squares += weight * weight
+        #if arch(x86_64)
+        if settings.kernels.runsC(T.self) {
+            // Single precision: the C kernels, with the arithmetic of the loops below.
+            let float = { (x: T) in unsafeBitCast(x, to: Float.self) }
+            var constants = nk_adam_step(
+                alpha: float(alpha), scale: float(scale), beta1: float(beta1), beta2: float(beta2),
+                oneMinusBeta1: float(oneMinusBeta1), oneMinusBeta2: float(oneMinusBeta2),
+                negativeRate: float(negativeRate), epsilon: float(epsilon)
+            )
+            let floats = { (pointer: UnsafeMutablePointer<T>) in
+                UnsafeMutableRawPointer(pointer).assumingMemoryBound(to: Float.self)
+            }
+            let partialFloats = UnsafeRawPointer(partials).assumingMemoryBound(to: Float.self)
+            let path = settings.kernels.rawValue
+            nk_adam(floats(w), floats(m), floats(v), partialFloats, count, chunks, 0, coefficientCount, 1,
+                    &constants, path)
+            nk_adam(floats(w), floats(m), floats(v), partialFloats, count, chunks, coefficientCount, count, 0,
+                    &constants, path)
+            return
         }
+        #endif
+        typealias Activation = MultilayerPerceptron.Activation
         typealias V = T.Vector
         let width = V.scalarCount
         // Coefficients get the L2 term, biases do not; each region runs in whole vectors and
@@ -384,7 +417,6 @@ final class NetworkTrainer<T: NeuralScalar>: @unchecked Sendable {
                 i += 1
             }
         }
-        return squares
     }
 
     /// Refreshes Wₗᵀ for the layers whose deltas are propagated (l ≥ 1).
@@ -393,7 +425,8 @@ final class NetworkTrainer<T: NeuralScalar>: @unchecked Sendable {
         let wT = transposed.baseAddress.unsafelyUnwrapped
         for l in 1..<max(layerCount, 1) {
             DenseKernels.transpose(
-                w + coefficientOffsets[l], rows: units[l], columns: units[l + 1], into: wT + transposedOffsets[l]
+                w + coefficientOffsets[l], rows: units[l], columns: units[l + 1], into: wT + transposedOffsets[l],
+                path: settings.kernels
             )
         }
     }
@@ -406,7 +439,7 @@ final class NetworkTrainer<T: NeuralScalar>: @unchecked Sendable {
             x: UnsafeBufferPointer(x), features: features, rowIndices: validationRows, units: units,
             coefficients: coefficientOffsets.map { params + $0 },
             intercepts: interceptOffsets.map { params + $0 },
-            activation: settings.activation, threads: settings.threads
+            activation: settings.activation, threads: settings.threads, path: settings.kernels
         )
         var correct = 0.0
         var total = 0.0

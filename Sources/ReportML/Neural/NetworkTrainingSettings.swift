@@ -16,4 +16,6 @@ struct NetworkTrainingSettings: Sendable {
     /// Seed of the per-epoch shuffles.
     var shuffleSeed: UInt64
     var threads: Int
+    /// Which build of the single-precision kernels runs (all give the same bits).
+    var kernels: DenseKernels.Path = .automatic
 }
