@@ -58,22 +58,6 @@ static void nk_transpose_block(const float *source, long rows, long columns, flo
 #define VSQRT(x) _mm_sqrt_ps(x)
 #define VFLUSH(x) _mm_andnot_ps(_mm_cmplt_ps(_mm_andnot_ps(_mm_set1_ps(-0.0f), (x)), _mm_set1_ps(FLT_MIN)), (x))
 #include "dense_body.inc"
-#undef NK_ATTR
-#undef NK_FN
-#undef V
-#undef W
-#undef VZERO
-#undef VLOAD
-#undef VSTORE
-#undef VBCAST
-#undef VADD
-#undef VMUL
-#undef VRELU
-#undef VZEROWHERE
-#undef VSET1
-#undef VDIV
-#undef VSQRT
-#undef VFLUSH
 
 // AVX2: 4-row × 16-column tiles in 8 of the 16 YMM registers. (The arithmetic needs only
 // AVX; the path is tied to AVX2, which every processor with AVX2 also has FMA for, to keep
@@ -96,22 +80,6 @@ static void nk_transpose_block(const float *source, long rows, long columns, flo
 #define VFLUSH(x) _mm256_andnot_ps( \
     _mm256_cmp_ps(_mm256_andnot_ps(_mm256_set1_ps(-0.0f), (x)), _mm256_set1_ps(FLT_MIN), _CMP_LT_OQ), (x))
 #include "dense_body.inc"
-#undef NK_ATTR
-#undef NK_FN
-#undef V
-#undef W
-#undef VZERO
-#undef VLOAD
-#undef VSTORE
-#undef VBCAST
-#undef VADD
-#undef VMUL
-#undef VRELU
-#undef VZEROWHERE
-#undef VSET1
-#undef VDIV
-#undef VSQRT
-#undef VFLUSH
 
 void nk_transpose(const float *source, long rows, long columns, float *destination) {
     // 4 × 4 blocks through SSE registers, then the edges element by element.
