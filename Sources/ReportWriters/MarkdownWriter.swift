@@ -24,7 +24,7 @@ public struct MarkdownWriter {
                     case .figure(let figure):
                         let anchor = "fig-\(figure.id)"
                         var text = "<a id=\"\(anchor)\"></a>\n\n"
-                        text += "![\(Escaping.markdown(figure.alt))](figures/\(figure.fileName))\n\n"
+                        text += "![\(Escaping.markdown(figure.alt, brackets: true))](figures/\(figure.fileName))\n\n"
                         text += "**\(page.labels[anchor] ?? "Figure").**"
                         if let caption = figure.caption { text += " \(Escaping.markdown(caption))" }
                         parts.append(text)
@@ -53,7 +53,7 @@ public struct MarkdownWriter {
             lines.append("<a id=\"tbl-\(table.id)\"></a>\n")
             lines.append("**\(label ?? "Table").** \(Escaping.markdown(caption))\n")
         }
-        lines.append("| " + table.columns.map(Escaping.markdown).joined(separator: " | ") + " |")
+        lines.append("| " + table.columns.map { Escaping.markdown($0) }.joined(separator: " | ") + " |")
         lines.append("|" + table.columns.indices.map { column -> String in
             switch table.alignments.indices.contains(column) ? table.alignments[column] : .left {
             case .left: return " --- "
@@ -62,7 +62,7 @@ public struct MarkdownWriter {
             }
         }.joined(separator: "|") + "|")
         for row in table.rows {
-            lines.append("| " + row.map(Escaping.markdown).joined(separator: " | ") + " |")
+            lines.append("| " + row.map { Escaping.markdown($0) }.joined(separator: " | ") + " |")
         }
         return lines.joined(separator: "\n")
     }

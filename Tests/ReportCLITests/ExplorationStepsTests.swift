@@ -112,7 +112,8 @@ import ReportCharts
         // One figure with a panel per feature, three classes in the legend.
         #expect(built.figureFiles == ["histogram.png"])
         let size = try #require(built.figureSize("histogram"))
-        #expect(size.width > 600 && size.height > 200)
+        #expect(size.width > 1200 && size.height > 400, "drawn at twice the page size by default")
+        #expect(built.html.contains("width=\"\(size.width / 2)\" height=\"\(size.height / 2)\""))
         #expect(built.html.contains("Histogram of each feature per genre"))
         #expect(built.html.contains("alt=\"Histograms of 2 features, one translucent colour per genre overlaid in shared bins\""))
     }
@@ -128,7 +129,7 @@ import ReportCharts
         :caption: Only the <energetic> tracks
         :width: 500
         :height: 320
-        :scale: 2
+        :scale: 1
         ```
         """)
         #expect(built.int("energetic", "rows") == 49)
@@ -136,7 +137,7 @@ import ReportCharts
         #expect(built.double("energetic", "energy", "lo") == 0.51)
         #expect(built.double("energetic", "energy", "hi") == 0.99)
         let size = try #require(built.figureSize("energetic"))
-        #expect(size.width == 1000 && size.height == 640, "drawn at :scale: 2")
+        #expect(size.width == 500 && size.height == 320, "drawn at :scale: 1")
         #expect(built.html.contains("Only the &lt;energetic&gt; tracks"))
         #expect(built.html.contains("width=\"500\""))
     }

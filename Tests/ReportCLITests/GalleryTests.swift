@@ -100,8 +100,9 @@ import ReportChartsGD
             #expect(Array(bytes.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "\(id).png is not a PNG")
             let image = try PNGImage(bytes: bytes)
             #expect(image.width > 0 && image.height > 0, "\(id).png is empty")
-            // The page states the logical size; at :scale: 1 the PNG has exactly that size.
-            #expect(html.contains("src=\"figures/\(id).png\" width=\"\(image.width)\" height=\"\(image.height)\""),
+            // The page states the logical size; at the default :scale: 2 the PNG has twice as many pixels.
+            #expect(image.width % 2 == 0 && image.height % 2 == 0)
+            #expect(html.contains("src=\"figures/\(id).png\" width=\"\(image.width / 2)\" height=\"\(image.height / 2)\""),
                     "\(id).png: size in the page differs from the image")
             let ink = image.inkCoverage(stride: 4)
             #expect(ink > 0.02 && ink < 0.9, "\(id).png looks blank or flooded (ink \(ink))")

@@ -92,6 +92,26 @@ import TestSupport
         #expect(html.contains("Classification report of rf"))
     }
 
+    @Test func oneConfusionMatrixPerModelWhenAsked() throws {
+        let (folder, _) = try build("""
+        ```{train} naive-bayes
+        :name: nb
+        ```
+
+        ```{evaluate} nb
+        :plots: [confusion-normalized]
+        :ci: 0
+        ```
+        """)
+        let figures = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("figures").path)
+        #expect(figures == ["nb-confusion-normalized.png"])
+        let counts = try build("```{train} naive-bayes\n:name: nb\n```\n\n```{evaluate} nb\n:plots: confusion-counts\n:ci: 0\n```\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: counts.folder.appendingPathComponent("figures").path)
+                == ["nb-confusion.png"])
+        let error = failure("```{train} naive-bayes\n:name: nb\n```\n\n```{evaluate} nb\n:plots: confusion-share\n```\n")
+        #expect(error?.notes.first?.contains("confusion-normalized") == true)
+    }
+
     @Test func trainingIsDeterministic() throws {
         let body = "```{train} random-forest\n:name: rf\n:trees: 10\n```\n\n```{evaluate} rf\n:plots: roc\n:ci: 50\n```\n"
         let first = try build(body), second = try build(body)

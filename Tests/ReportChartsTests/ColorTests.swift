@@ -83,5 +83,9 @@ import Testing
         #expect(CategoricalPalette.okabeIto.color(at: -1) == CategoricalPalette.okabeIto.color(at: 7))
         #expect(CategoricalPalette.standard(count: 5) == .okabeIto)
         #expect(CategoricalPalette.standard(count: 9) == .tableau10)
+        // Twelve genres get twelve different colours, not Tableau 10's first two again.
+        let twelve = CategoricalPalette.standard(count: 12)
+        #expect(Set((0..<12).map { twelve.color(at: $0).hexString }).count == 12)
+        #expect(Set((0..<20).map { CategoricalPalette.standard(count: 20).color(at: $0).hexString }).count == 20)
     }
 }

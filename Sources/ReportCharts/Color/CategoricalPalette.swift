@@ -29,8 +29,17 @@ public struct CategoricalPalette: Hashable, Sendable {
         0xEDC948, 0xB07AA1, 0xFF9DA7, 0x9C755F, 0xBAB0AC,
     ].map { Color(hex: $0) })
 
-    /// The default for `count` categories: Okabe–Ito up to eight, Tableau 10 beyond.
+    /// matplotlib's `tab20` for eleven to twenty categories: its ten strong colours first, then
+    /// their light partners, so the first ten categories never share a hue family.
+    public static let tab20 = CategoricalPalette(colors: [
+        0x1F77B4, 0xFF7F0E, 0x2CA02C, 0xD62728, 0x9467BD, 0x8C564B, 0xE377C2, 0x7F7F7F, 0xBCBD22, 0x17BECF,
+        0xAEC7E8, 0xFFBB78, 0x98DF8A, 0xFF9896, 0xC5B0D5, 0xC49C94, 0xF7B6D2, 0xC7C7C7, 0xDBDB8D, 0x9EDAE5,
+    ].map { Color(hex: $0) })
+
+    /// The default for `count` categories: Okabe–Ito up to eight, Tableau 10 up to ten, `tab20`
+    /// beyond (colours repeat only past twenty).
     public static func standard(count: Int) -> CategoricalPalette {
-        count <= okabeIto.colors.count ? okabeIto : tableau10
+        if count <= okabeIto.colors.count { return okabeIto }
+        return count <= tableau10.colors.count ? tableau10 : tab20
     }
 }

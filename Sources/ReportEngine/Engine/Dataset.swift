@@ -2,7 +2,7 @@ import ReportData
 
 /// A named table in the workspace with the roles of its columns and, once `{split}` ran, its
 /// train / validation / test rows.
-public struct Dataset: Sendable {
+public struct Dataset: Sendable, Equatable {
     public var name: String
     public var table: Table
     /// The class label column, if any.

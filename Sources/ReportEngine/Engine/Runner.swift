@@ -102,6 +102,8 @@ private final class Execution {
     /// Steps re-run to rebuild values the cache does not store, reported with the step that
     /// needed them.
     var rebuilt: [String] = []
+    /// Datasets already encoded in this build, newest first, with their digests.
+    var recentDatasets: [(dataset: Dataset, digest: ContentDigest)] = []
 
     init(runner: Runner, planned: [PlannedStep], document: Document, reportDirectory: String, cache: CacheUse?) {
         self.runner = runner
@@ -228,14 +230,12 @@ private final class Execution {
             let value: CacheEntry.Written
             switch payload {
             case .dataset(let dataset):
-                let bytes = CacheCoding.encode(dataset)
-                digest = ContentDigest(of: bytes)
-                if let cache { _ = try? cache.storeBlob(bytes) }
+                digest = storedDigest(of: dataset, in: cache)
                 value = .dataset(blob: digest)
             case .object(let object):
                 if let cache, let cacheable = object as? any CacheableObject,
-                   let bytes = try? CacheCoding.encode(cacheable, storeDataset: { dataset in
-                       let digest = try cache.storeBlob(CacheCoding.encode(dataset))
+                   let bytes = try? CacheCoding.encode(cacheable, storeDataset: { [unowned self] dataset in
+                       let digest = storedDigest(of: dataset, in: cache)
                        attachments.append(digest)
                        return digest
                    }),
@@ -278,6 +278,19 @@ private final class Execution {
             }
         }
         return (stepKey, outputDigest)
+    }
+
+    /// The digest of a dataset's encoding, its blob stored in the cache. Every model and
+    /// evaluation refers to the table it was fitted on: the digests of recent datasets are
+    /// remembered, so a table shared by five models is encoded and hashed once, not five times
+    /// (an equal table is found by `==`, which is immediate for the same column buffers).
+    private func storedDigest(of dataset: Dataset, in cache: StepCache?) -> ContentDigest {
+        if let known = recentDatasets.first(where: { $0.dataset == dataset }) { return known.digest }
+        let bytes = CacheCoding.encode(dataset)
+        let digest = cache.flatMap { try? $0.storeBlob(bytes) } ?? ContentDigest(of: bytes)
+        recentDatasets.insert((dataset, digest), at: 0)
+        if recentDatasets.count > 4 { recentDatasets.removeLast() }
+        return digest
     }
 
     private func merge(_ output: StepOutput, id: String) {

@@ -72,10 +72,16 @@ public enum ProseRenderer {
     }
 
     /// `line` is the file line of the segment's first line (for error messages).
+    ///
+    /// Markdown keeps the author's text as written — line breaks, list markers, emphasis — and
+    /// only replaces each role with its value (as knitr does); re-rendering through cmark would
+    /// escape every `>` and `[` and renumber lists. When a role's position cannot be matched in
+    /// the source (a code span across lines), the segment is re-rendered by cmark instead.
     public static func render(_ text: String, line: Int, format: ProseFormat, roles: RoleContext,
                               slugger: HeadingSlugger) throws -> Rendered {
         let tree = try CommonMarkTree(markdown: text)
-        try resolveRoles(in: tree.root, firstLine: line, format: format, roles: roles)
+        var splices: [Splice] = []
+        try resolveRoles(in: tree.root, firstLine: line, format: format, roles: roles, splices: &splices)
 
         var headings: [Heading] = []
         switch format {
@@ -85,7 +91,8 @@ public enum ProseRenderer {
                 headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: title,
                                         anchor: slugger.slug(title)))
             }
-            return Rendered(text: tree.commonMark(tree.root), headings: headings)
+            let markdown = Splice.apply(splices, to: text) ?? tree.commonMark(tree.root)
+            return Rendered(text: markdown, headings: headings)
         case .html:
             var html = ""
             for node in tree.topLevelNodes {
@@ -114,7 +121,7 @@ public enum ProseRenderer {
 
     /// Replaces each `{role}` + code span pair in the tree.
     private static func resolveRoles(in node: OpaquePointer, firstLine: Int, format: ProseFormat,
-                                     roles: RoleContext) throws {
+                                     roles: RoleContext, splices: inout [Splice]) throws {
         var child = cmark_node_first_child(node)
         while let current = child {
             let next = cmark_node_next(current)
@@ -142,6 +149,10 @@ public enum ProseRenderer {
                     let location = SourceLocation(file: roles.file, line: firstLine + max(0, blockLine - 1))
                     let replacement = try makeNode(role: role, argument: argument, location: location,
                                                    format: format, roles: roles)
+                    if format == .markdown {
+                        splices.append(Splice(role: role, textEnd: position(end: current),
+                                              codeEnd: position(end: code), replacement: replacement))
+                    }
                     let remaining = String(text.dropLast(role.count + 2))
                     cmark_node_set_literal(current, remaining)
                     cmark_node_replace(code, replacement)
@@ -150,7 +161,7 @@ public enum ProseRenderer {
                     continue
                 }
             }
-            try resolveRoles(in: current, firstLine: firstLine, format: format, roles: roles)
+            try resolveRoles(in: current, firstLine: firstLine, format: format, roles: roles, splices: &splices)
             child = next
         }
     }
@@ -179,6 +190,10 @@ public enum ProseRenderer {
             cmark_node_append_child(link, textNode(reference.label))
             return link
         }
+    }
+
+    private static func position(end node: OpaquePointer) -> (line: Int, column: Int) {
+        (Int(cmark_node_get_end_line(node)), Int(cmark_node_get_end_column(node)))
     }
 
     private static func textNode(_ text: String) -> OpaquePointer {

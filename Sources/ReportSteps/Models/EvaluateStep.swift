@@ -7,7 +7,10 @@ import ReportML
 /// `{evaluate} rf, dt, lr`: scores fitted models on the test split — metrics with bootstrap
 /// intervals, confusion matrices, one-vs-rest ROC curves, classification reports.
 struct EvaluateStep: Step {
-    static let plotKinds = ["confusion", "roc", "report", "importance", "coefficients"]
+    /// `confusion` draws counts and row shares; `confusion-counts` or `confusion-normalized`
+    /// draws one of them (a report with many models or classes stays shorter).
+    static let plotKinds = ["confusion", "confusion-counts", "confusion-normalized", "roc", "report", "importance",
+                            "coefficients"]
 
     static let spec = DirectiveSpec(
         name: "evaluate",
@@ -37,7 +40,9 @@ struct EvaluateStep: Step {
             throw ReportError("option 'plots' does not accept '\(plot)'", at: invocation.options.location(of: "plots"),
                               notes: ["accepted values: \(Self.plotKinds.joined(separator: ", "))"])
         }
-        plots = Set(requested)
+        var plots = Set(requested)
+        if plots.remove("confusion") != nil { plots.formUnion(["confusion-counts", "confusion-normalized"]) }
+        self.plots = plots
         resamples = try invocation.options.int("ci", min: 0) ?? 1000
     }
 
@@ -121,7 +126,7 @@ struct EvaluateStep: Step {
         let id = trained.id
         let classes = trained.classes
         var blocks: [OutputBlock] = []
-        if plots.contains("confusion") {
+        if plots.contains("confusion-counts") || plots.contains("confusion-normalized") {
             let k = classes.count
             let counts = (0..<k).map { row in (0..<k).map { Double(evaluation.confusion[row, $0]) } }
             let maximum = counts.flatMap { $0 }.max() ?? 1
@@ -130,9 +135,11 @@ struct EvaluateStep: Step {
                 colorScale: .sequential(min: 0, max: max(1, maximum)), annotate: true,
                 valueFormat: { DisplayNumber.format($0) }, colorbarTitle: "test rows",
                 rowAxisTitle: "true class", columnAxisTitle: "predicted class")
-            blocks.append(.figure(try FigureRendering.figure(
-                countsChart, id: "\(id)-confusion", caption: "Confusion matrix of \(id) (\(trained.kind)) on the test rows",
-                alt: "Confusion matrix of \(id): counts of true against predicted classes", context: context)))
+            if plots.contains("confusion-counts") {
+                blocks.append(.figure(try FigureRendering.figure(
+                    countsChart, id: "\(id)-confusion", caption: "Confusion matrix of \(id) (\(trained.kind)) on the test rows",
+                    alt: "Confusion matrix of \(id): counts of true against predicted classes", context: context)))
+            }
             let normalised = evaluation.confusion.rowNormalized
             let shares = (0..<k).map { row in (0..<k).map { normalised[row * k + $0] } }
             let sharesChart = HeatmapChart(
@@ -140,10 +147,12 @@ struct EvaluateStep: Step {
                 colorScale: .sequential(min: 0, max: 1), annotate: true,
                 valueFormat: { NumberFormat.fixed($0, 2) }, colorbarTitle: "share of the true class",
                 rowAxisTitle: "true class", columnAxisTitle: "predicted class")
-            blocks.append(.figure(try FigureRendering.figure(
-                sharesChart, id: "\(id)-confusion-normalized",
-                caption: "Confusion matrix of \(id), each row divided by the class's test rows (the diagonal is recall)",
-                alt: "Row-normalised confusion matrix of \(id)", context: context)))
+            if plots.contains("confusion-normalized") {
+                blocks.append(.figure(try FigureRendering.figure(
+                    sharesChart, id: "\(id)-confusion-normalized",
+                    caption: "Confusion matrix of \(id), each row divided by the class's test rows (the diagonal is recall)",
+                    alt: "Row-normalised confusion matrix of \(id)", context: context)))
+            }
         }
         if plots.contains("roc"), let curves = evaluation.rocCurves {
             let drawn = zip(classes, curves).compactMap { label, curve -> ReportCharts.ROCCurve? in

@@ -131,7 +131,7 @@ struct MultiLabelEvaluation {
     func blocks(plots: Set<String>, context: StepContext) throws -> [OutputBlock] {
         let id = trained.id
         var blocks: [OutputBlock] = []
-        if plots.contains("confusion") {
+        if plots.contains("confusion-counts") || plots.contains("confusion-normalized") {
             let chart = ConfusionGridChart(title: nil, panels: tags.indices.map { (tags[$0], metrics.confusion[$0].matrix) })
             blocks.append(.figure(try FigureRendering.figure(
                 chart, id: "\(id)-confusion",

@@ -77,7 +77,7 @@ struct TrainStep: Step {
         results[dataset.tags == nil ? "classes" : "tags"] = .int(classes.count)
         results["parameters"] = .object(ResultObject(parameters.map { ($0.name, .string($0.value)) }))
 
-        let summary = "Trained \(CodeSpan.markdown(entry.name)) — a \(entry.summary) — on \(DisplayNumber.format(Double(data.rows.count))) "
+        let summary = "Trained \(CodeSpan.markdown(entry.name)) — \(entry.summary) — on \(DisplayNumber.format(Double(data.rows.count))) "
             + "training rows, \(features.count) features and "
             + (dataset.tags == nil ? "\(classes.count) classes." : "\(classes.count) tags, one binary model per tag.")
         var warnings: [String] = []
