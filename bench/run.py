@@ -6,7 +6,10 @@ time with the ratio peer / report (> 1 means report is faster). Report step time
 manifest.json; the machine is shared and noisy, so each side runs REPEATS times and the
 median is shown.
 
-    python3 bench/run.py [--repeats 3]
+    python3 bench/run.py [--repeats 3] [--skip-slow]
+
+--skip-slow leaves out the slow models (scikit-learn's SVC alone takes 4-12 minutes) and the
+incremental rebuilds of the whole Beatport report.
 """
 import argparse
 import json
@@ -44,7 +47,9 @@ def report_steps(markdown, out, params):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeats", type=int, default=3)
-    repeats = parser.parse_args().repeats
+    parser.add_argument("--skip-slow", action="store_true", help="only loading and the fast models")
+    arguments = parser.parse_args()
+    repeats = arguments.repeats
     import numpy as np
     import pandas as pd
     from sklearn.cluster import KMeans
@@ -105,6 +110,8 @@ def main():
     add("evaluate: k-NN predict 24,000 rows + 4 others", ours["evaluate"],
         median_time(lambda: [knn.predict(x_test)] + [m.predict(x_test) for m in predictors], repeats))
 
+    if arguments.skip_slow:
+        return
     # The slow models, one run each (scikit-learn's SVC alone takes minutes).
     from sklearn.linear_model import SGDClassifier
     from sklearn.neural_network import MLPClassifier

@@ -33,7 +33,7 @@ final class HistogramTreeGrower: @unchecked Sendable {
     }
 
     /// Row-feature pairs below which a node's histograms are built on one thread.
-    static let parallelWork = 32_768
+    static let parallelWork = 524_288
     /// Rows below which a node is partitioned on one thread.
     static let parallelPartition = 32_768
     /// Most features filled by one pass over a node's rows.
