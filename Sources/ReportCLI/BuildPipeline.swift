@@ -51,6 +51,15 @@ public struct BuildSettings: Sendable {
 public enum BuildPipeline {
     public static let toolVersion = "0.1.0"
 
+    /// What the step cache is keyed on: the version and a digest of this executable's bytes,
+    /// so a rebuilt `report` — new code under the same version number — never reuses what the
+    /// old one computed (a changed default would otherwise hide behind a cache hit).
+    static let cacheVersion: String = {
+        guard let bytes = FileManager.default.contents(atPath: "/proc/self/exe")
+                ?? FileManager.default.contents(atPath: CommandLine.arguments[0]) else { return toolVersion }
+        return toolVersion + "+" + ContentDigest(of: bytes).short
+    }()
+
     /// Builds `path` and returns the output folder (`<out>/<report name>`).
     @discardableResult
     public static func build(_ path: String, settings: BuildSettings,
@@ -67,9 +76,9 @@ public enum BuildPipeline {
         let outRoot = URL(fileURLWithPath: settings.outDirectory).standardizedFileURL
         let folderName = outputFolderName(report: reportURL, document: document, parameters: parameters,
                                           separate: settings.separateParameterSets)
-        let runner = Runner(registry: standardRegistry, progress: progress, threads: settings.jobs, toolVersion: toolVersion)
+        let runner = Runner(registry: standardRegistry, progress: progress, threads: settings.jobs, toolVersion: cacheVersion)
         let cacheUse = settings.useCache
-            ? CacheUse(cache: StepCache(directory: outRoot.appendingPathComponent(".cache"), toolVersion: toolVersion),
+            ? CacheUse(cache: StepCache(directory: outRoot.appendingPathComponent(".cache"), toolVersion: cacheVersion),
                        reuse: settings.reuseCache, reportKey: "\(reportURL.path)\n\(folderName)")
             : nil
         let run = try runner.run(document, parameters: parameters,

@@ -53,6 +53,24 @@ import Testing
         })
     }
 
+    /// Twelve clusters × twelve genres, as the genre-bins report draws them: shares that add up
+    /// to 1 only up to rounding keep the axis at 100%, and twelve series get twelve colours.
+    @Test func sharesOfTwelveSeriesStopAtOneHundredPercent() throws {
+        let names = (1...12).map { "genre \($0)" }
+        let series = names.indices.map { s in
+            BarSeries(name: names[s], values: (0..<12).map { c in Double((s * 7 + c * 13) % 17 + 1) / 3 })
+        }
+        let chart = BarChart(title: nil, categories: (1...12).map { "cluster \($0)" }, series: series,
+                             orientation: .horizontal, layout: .stackedShares)
+        let (renderer, canvas) = try LayoutChecks.record(chart)
+        LayoutChecks.expectNothingClippedOrOverlapping(renderer, canvas: canvas)
+        let ticks = renderer.texts.map(\.text).filter { $0.hasSuffix("%") && $0.first?.isNumber == true }
+            .compactMap { Int($0.dropLast()) }
+        #expect(ticks.max() == 100, "axis ticks: \(ticks)")
+        let colors = Set(names.indices.map { chart.color(ofSeries: $0).hexString })
+        #expect(colors.count == 12)
+    }
+
     @Test func horizontalStacksAndNegativeValues() throws {
         var chart = ChartSamples.stackedBars
         chart.orientation = .horizontal

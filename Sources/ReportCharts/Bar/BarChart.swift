@@ -43,8 +43,9 @@ public struct BarChart: Chart {
     public var valueLabelFormat: (@Sendable (Double) -> String)?
     /// Formats value-axis tick labels; `nil` uses the tick step's precision.
     public var tickFormat: (@Sendable (Double) -> String)?
-    /// Colours for series without their own colour.
-    public var palette: CategoricalPalette
+    /// Colours for series without their own colour; `nil` uses
+    /// ``CategoricalPalette/standard(count:)`` for the number of series.
+    public var palette: CategoricalPalette?
     /// Category labels wider than this are shortened with "…".
     public var maxLabelWidth: Double
     /// Fonts, ink and padding.
@@ -61,7 +62,7 @@ public struct BarChart: Chart {
         categoryAxisTitle: String? = nil,
         valueLabelFormat: (@Sendable (Double) -> String)? = nil,
         tickFormat: (@Sendable (Double) -> String)? = nil,
-        palette: CategoricalPalette = .okabeIto,
+        palette: CategoricalPalette? = nil,
         maxLabelWidth: Double = 220,
         theme: ChartTheme = .standard
     ) {
@@ -121,7 +122,7 @@ public struct BarChart: Chart {
 
     /// The colour of series `index`.
     func color(ofSeries index: Int) -> Color {
-        series[index].color ?? palette.color(at: index)
+        series[index].color ?? (palette ?? .standard(count: series.count)).color(at: index)
     }
 
     public func draw(in renderer: any Renderer, size: Size) throws {
@@ -139,7 +140,8 @@ public struct BarChart: Chart {
                 lo = min(lo, plotted.map { $0[i] }.filter { $0.isFinite && $0 < 0 }.reduce(0, +))
                 hi = max(hi, plotted.map { $0[i] }.filter { $0.isFinite && $0 > 0 }.reduce(0, +))
             }
-            if layout == .stackedShares, hi > 0 { hi = max(hi, 1) }
+            // Shares sum to 1 up to rounding; a sum of 1.0000000001 must not stretch the axis to 120%.
+            if layout == .stackedShares, hi > 0 { hi = hi < 1 + 1e-9 ? 1 : hi }
         } else {
             let values = plotted.flatMap { $0 }.filter(\.isFinite)
             lo = values.min() ?? 0

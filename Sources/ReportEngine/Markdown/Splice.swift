@@ -63,7 +63,8 @@ struct Splice {
         let digits = value.prefix { $0.isASCII && $0.isNumber }
         if !digits.isEmpty, digits.count <= 9 {
             let rest = value.dropFirst(digits.count)
-            if let marker = rest.first, marker == "." || marker == ")" {
+            // `1.` or `1)` then a space (or the value's end) would start an ordered list; `1.00` would not.
+            if let marker = rest.first, marker == "." || marker == ")", rest.dropFirst().first.map({ $0 == " " }) ?? true {
                 return String(digits) + "\\" + String(rest)
             }
         }

@@ -23,7 +23,8 @@ struct EvaluateStep: Step {
         drawsFigures: true,
         results: ["<model>.accuracy", "<model>.accuracy_ci", "<model>.balanced_accuracy", "<model>.precision",
                   "<model>.recall", "<model>.f1", "<model>.f1_weighted", "<model>.auc",
-                  "<model>.per_class.<class>.precision|recall|f1|support|auc", "<model>.test_rows", "best"]
+                  "<model>.per_class.<class>.precision|recall|f1|support|auc|confused_with|confused_share",
+                  "<model>.test_rows", "best"]
     )
 
     let invocation: Invocation
@@ -249,12 +250,22 @@ struct Evaluation {
         results["f1_weighted"] = .double(scores.weighted.f1)
         results["auc"] = number(auc)
         var perClass = ResultObject()
+        let k = trained.classes.count
         for (code, label) in trained.classes.enumerated() {
-            perClass[label] = .object(ResultObject([
+            var entry = ResultObject([
                 ("precision", .double(scores.precision[code])), ("recall", .double(scores.recall[code])),
                 ("f1", .double(scores.f1[code])), ("support", .int(scores.support[code])),
                 ("auc", number(aucPerClass?[code])),
-            ]))
+            ])
+            // Where this class's misses go: the class most often predicted instead (the first
+            // on ties), and that class's share of the misses.
+            let misses = (0..<k).map { $0 == code ? 0 : confusion[code, $0] }
+            let missed = misses.reduce(0, +)
+            if missed > 0, let most = misses.indices.max(by: { misses[$0] < misses[$1] || (misses[$0] == misses[$1] && $0 > $1) }) {
+                entry["confused_with"] = .string(trained.classes[most])
+                entry["confused_share"] = .double(Double(misses[most]) / Double(missed))
+            }
+            perClass[label] = .object(entry)
         }
         results["per_class"] = .object(perClass)
         let recalls = Array(scores.recall.enumerated())

@@ -21,6 +21,7 @@ struct KMeansStep: Step {
         ],
         drawsFigures: true,
         results: ["inertia", "sizes (list)", "iterations", "ari (against crosstab)", "nmi (against crosstab)",
+                  "shares.<cluster>.<class>, leads.<class> (clusters where the class is the largest, with crosstab)",
                   "k", "rows", "features", "centroids.<cluster>.<feature>", "centroids_original.<cluster>.<feature> (after {normalize})"]
     )
 
@@ -153,6 +154,14 @@ struct KMeansStep: Step {
                 }))
             }
             results["shares"] = .object(shareResults)
+            // How many clusters each class leads (holds the largest share of; first class on ties).
+            var leads = [Int](repeating: 0, count: classes.count)
+            for cluster in 0..<k where counts[cluster].reduce(0, +) > 0 {
+                if let top = counts[cluster].indices.max(by: { counts[cluster][$0] < counts[cluster][$1] || (counts[cluster][$0] == counts[cluster][$1] && $0 > $1) }) {
+                    leads[top] += 1
+                }
+            }
+            results["leads"] = .object(ResultObject(classes.enumerated().map { ($1, .int(leads[$0])) }))
 
             blocks.append(.table(TableOutput(
                 id: "\(invocation.id)-crosstab",
