@@ -72,7 +72,7 @@ import TestSupport
         #expect(html.contains("Track 0, mix"))
 
         let markdown = try fixture.read("out/small/small.md")
-        #expect(markdown.hasPrefix("# Small \\<Study\\>\n"))
+        #expect(markdown.hasPrefix("# Small \\<Study>\n"))
         #expect(markdown.contains("![Heatmap"))
         #expect(markdown.contains("](figures/corr.png)"))
         #expect(markdown.contains("[Figure 1](#fig-corr)"))

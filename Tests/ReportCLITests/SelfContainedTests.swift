@@ -35,7 +35,7 @@ import ReportChartsGD
         let markdown = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
         #expect(markdown.contains("](figures/"), "the Markdown links its figures")
 
-        // Every image is a data: URI holding a PNG of the size the page states.
+        // Every image is a data: URI holding a PNG of twice the size the page states (:scale: 2).
         let images = html.matches(of: /<img src="([^"]*)" width="(\d+)" height="(\d+)"/)
         #expect(images.count == figures.count)
         for image in images {
@@ -44,7 +44,7 @@ import ReportChartsGD
             #expect(src.hasPrefix(prefix), "image not inlined: \(src.prefix(60))")
             let bytes = try #require(Data(base64Encoded: String(src.dropFirst(prefix.count))), "bad base64")
             let png = try PNGImage(bytes: [UInt8](bytes))
-            #expect(png.width == Int(image.output.2) && png.height == Int(image.output.3))
+            #expect(png.width == 2 * Int(image.output.2)! && png.height == 2 * Int(image.output.3)!)
         }
         Self.expectNoExternalResources(html)
         let linked = try BuildPipeline.build(report, settings: BuildSettings(outDirectory: out.appendingPathComponent("linked").path),
