@@ -53,6 +53,26 @@ import TestSupport
         #expect(distribution["shares"] as? [String: Double] == ["hip hop": 0.5, "pop": 0.5, "misc": 0.75])
     }
 
+    @Test func plotsOfATagTargetSayPerTag() throws {
+        let folder = try ReportFixture()
+        try folder.write("tags.csv", Self.csv)
+        let path = try folder.write("tags.md", """
+        ```{load} tags.csv
+        ```
+
+        ```{labels} tags
+        :top: 2
+        ```
+
+        ```{boxplot}
+        :features: [x]
+        ```
+        """)
+        let out = try BuildPipeline.build(path, settings: BuildSettings(outDirectory: folder.path("out")), progress: SilentProgress())
+        let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.contains("Box plot of x per tag<"))
+    }
+
     @Test func withoutMergingVariantsAreSeparateTags() throws {
         let results = try build(":top: 10\n:merge-variants: false\n:other: none")
         let labels = try #require(results["labels"] as? [String: Any])

@@ -44,10 +44,11 @@ enum ExplorationInput {
     static func classesOrAll(_ dataset: Dataset, option: String = "by", context: StepContext) throws -> PlotGroups {
         let given = try context.options.string(option)
         if given?.lowercased() == "none" || (given == nil && dataset.label == nil) {
-            return PlotGroups(column: nil, labels: ["all rows"], rows: [Array(0..<dataset.table.rowCount)])
+            return PlotGroups(column: nil, labels: ["all rows"], rows: [Array(0..<dataset.table.rowCount)], isTagList: false)
         }
         let groups = try classes(dataset, option: option, context: context)
-        return PlotGroups(column: groups.column, labels: groups.labels, rows: groups.rows)
+        return PlotGroups(column: groups.column, labels: groups.labels, rows: groups.rows,
+                          isTagList: dataset.tags != nil && groups.column == dataset.label)
     }
 
     /// The dataset restricted to the rows that satisfy `condition` (given as option `option`);
@@ -68,14 +69,16 @@ enum ExplorationInput {
         let column: String?
         let labels: [String]
         let rows: [[Int]]
+        /// The groups are the tags of a multi-label target (a row can be in several).
+        let isTagList: Bool
 
         /// The values of a numeric column split by class.
         func values(of values: [Double]) -> [[Double]] {
             rows.map { $0.map { values[$0] } }
         }
 
-        /// " per genre", or "" when the rows are not split.
-        var perClass: String { column.map { " per \($0)" } ?? "" }
+        /// " per genre" (" per tag" for a tag-list target), or "" when the rows are not split.
+        var perClass: String { isTagList ? " per tag" : column.map { " per \($0)" } ?? "" }
     }
 
     /// A figure id part made of a column name: letters, digits, `-` and `_` kept, the rest `-`.
