@@ -46,6 +46,16 @@ import TestSupport
         let nmi = try #require(km["nmi"] as? Double)
         #expect(ari > -0.5 && ari <= 1)
         #expect(nmi >= 0 && nmi <= 1)
+        // Each cluster is led by the class with the largest share in it.
+        let shares = try #require(km["shares"] as? [String: [String: Double]])
+        let leads = try #require(km["leads"] as? [String: Int])
+        var expected: [String: Int] = Dictionary(uniqueKeysWithValues: leads.keys.map { ($0, 0) })
+        for (_, row) in shares {
+            let top = row.sorted { $0.key < $1.key }.max { $0.value < $1.value }!
+            expected[top.key, default: 0] += 1
+        }
+        #expect(leads == expected)
+        #expect(leads.values.reduce(0, +) == 6)
         for figure in ["km-heatmap", "km-shares", "km-profile"] {
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("figures/\(figure).png").path),
                     "missing figure \(figure)")

@@ -77,8 +77,15 @@ import TestSupport
         #expect(accuracy > 1.0 / 6 + 0.1, "the forest should beat chance clearly on beatport data")
         let interval = try #require(rf["accuracy_ci"] as? [String: Double])
         #expect(try #require(interval["low"]) <= accuracy && accuracy <= (try #require(interval["high"])))
-        let perClass = try #require(rf["per_class"] as? [String: Any])
+        let perClass = try #require(rf["per_class"] as? [String: [String: Any]])
         #expect(perClass.count == 6)
+        // Where a class's misses go: another class, with a share of the misses in (0, 1].
+        for (label, entry) in perClass where (entry["recall"] as? Double ?? 1) < 1 {
+            let other = try #require(entry["confused_with"] as? String)
+            let share = try #require(entry["confused_share"] as? Double)
+            #expect(other != label && perClass[other] != nil)
+            #expect(share > 0 && share <= 1 && share >= 1.0 / 5 - 1e-12, "the largest of five shares is at least a fifth")
+        }
         #expect(((results["lr"] as? [String: Any])?["auc"] as? Double ?? 0) > 0.5)
         #expect((results["compare"] as? [String: Any])?["ranking"] as? [String] != nil)
         #expect(((results["importance"] as? [String: Any])?["top"] as? String) != nil)
