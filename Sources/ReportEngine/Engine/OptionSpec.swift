@@ -33,11 +33,14 @@ public struct OptionSpec: Sendable {
         OptionSpec("data", .string, "dataset to work on (default: the last one loaded)"),
     ]
 
+    /// Pixels per CSS pixel when `:scale:` is not given.
+    public static let defaultFigureScale = 2.0
+
     /// Options of every directive that draws a figure.
     public static let figure: [OptionSpec] = [
         OptionSpec("width", .int, "figure width in pixels (default: fitted to the content)"),
         OptionSpec("height", .int, "figure height in pixels (default: fitted to the content)"),
-        OptionSpec("scale", .double, default: "2", "pixels per CSS pixel: 2 stays sharp on phones and high-density screens, 1 halves the files"),
+        OptionSpec("scale", .double, default: "\(Int(defaultFigureScale))", "pixels per CSS pixel: 2 stays sharp on phones and high-density screens, 1 halves the files"),
     ]
 }
 

@@ -60,6 +60,15 @@ enum DenseKernels {
         case accumulate
         /// A bias row added to every row: `C = 1·biasᵀ + A·B` (bias first, as it is fused).
         case bias(UnsafePointer<T>)
+
+        /// The C kernel's start code and bias row (single precision only reaches C).
+        var cArguments: (Int32, UnsafePointer<Float>?) {
+            switch self {
+            case .zero: return (Int32(NK_START_ZERO), nil)
+            case .accumulate: return (Int32(NK_START_ACCUMULATE), nil)
+            case .bias(let pointer): return (Int32(NK_START_BIAS), UnsafeRawPointer(pointer).assumingMemoryBound(to: Float.self))
+            }
+        }
     }
 
     /// What is applied to each result before it is stored.
@@ -71,6 +80,16 @@ enum DenseKernels {
         /// 0 wherever `mask` (laid out as `C`) is 0: the ReLU derivative expressed through
         /// the layer's output, as scikit-learn's `inplace_relu_derivative`.
         case zeroWhereMaskIsZero(UnsafePointer<T>)
+
+        /// The C kernel's finish code and mask (single precision only reaches C).
+        var cArguments: (Int32, UnsafePointer<Float>?) {
+            switch self {
+            case .none: return (Int32(NK_FINISH_NONE), nil)
+            case .relu: return (Int32(NK_FINISH_RELU), nil)
+            case .zeroWhereMaskIsZero(let pointer):
+                return (Int32(NK_FINISH_MASK), UnsafeRawPointer(pointer).assumingMemoryBound(to: Float.self))
+            }
+        }
     }
 
     /// `C[m×n] = start + A·B`, finished by `finish`, where element `(i, p)` of `A` is
@@ -85,28 +104,8 @@ enum DenseKernels {
         start: Start<T> = .zero, finish: Finish<T> = .none, path: Path = .automatic
     ) {
         if path.runsC(T.self) {
-            let startCode: Int32
-            var bias: UnsafePointer<Float>? = nil
-            switch start {
-            case .zero:
-                startCode = Int32(NK_START_ZERO)
-            case .accumulate:
-                startCode = Int32(NK_START_ACCUMULATE)
-            case .bias(let pointer):
-                startCode = Int32(NK_START_BIAS)
-                bias = UnsafeRawPointer(pointer).assumingMemoryBound(to: Float.self)
-            }
-            let finishCode: Int32
-            var mask: UnsafePointer<Float>? = nil
-            switch finish {
-            case .none:
-                finishCode = Int32(NK_FINISH_NONE)
-            case .relu:
-                finishCode = Int32(NK_FINISH_RELU)
-            case .zeroWhereMaskIsZero(let pointer):
-                finishCode = Int32(NK_FINISH_MASK)
-                mask = UnsafeRawPointer(pointer).assumingMemoryBound(to: Float.self)
-            }
+            let (startCode, bias) = start.cArguments
+            let (finishCode, mask) = finish.cArguments
             nk_sgemm(m, n, k, UnsafeRawPointer(a).assumingMemoryBound(to: Float.self), rs, cs,
                      UnsafeRawPointer(b).assumingMemoryBound(to: Float.self), ldb,
                      UnsafeMutableRawPointer(c).assumingMemoryBound(to: Float.self), ldc,

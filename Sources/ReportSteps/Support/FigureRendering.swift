@@ -9,14 +9,12 @@ import ReportEngine
 /// sharp on high-density screens and legible when a phone shrinks an 880-pixel chart to its
 /// 360-pixel column. `:scale: 1` halves the files' pixels where that matters more.
 enum FigureRendering {
-    static let defaultScale = 2.0
-
     static func figure(_ chart: some Chart, id: String, caption: String?, alt: String,
                        context: StepContext) throws -> FigureOutput {
         let preferred = chart.preferredSize
         let width = try context.options.int("width", min: 100) ?? Int(preferred.width.rounded())
         let height = try context.options.int("height", min: 100) ?? Int(preferred.height.rounded())
-        let scale = try context.options.double("scale") ?? defaultScale
+        let scale = try context.options.double("scale") ?? OptionSpec.defaultFigureScale
         guard scale >= 0.5, scale <= 4 else {
             throw ReportError("option 'scale' must be between 0.5 and 4, found \(scale)",
                               at: context.options.location(of: "scale"))
